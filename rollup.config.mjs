@@ -1,0 +1,38 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+import { existsSync, readdirSync } from 'node:fs';
+
+// Every folder of src/ with a define.ts is an element with its own registering module.
+const elements = readdirSync('src').filter((name) => existsSync(`src/${name}/define.ts`));
+
+// Minified, property-safe: only mangle what terser can prove private (never DOM or Lit names).
+const minify = () =>
+  terser({
+    ecma: 2021,
+    module: true,
+    compress: { passes: 3, unsafe_arrows: true },
+    format: { comments: false },
+  });
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false });
+
+export default [
+  // The drop-in file: everything (Lit, @lit/context, DOMPurify) in one self-registering module.
+  {
+    input: 'src/all.ts',
+    output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true },
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minify()],
+  },
+  // The npm build: one module per source file, dependencies left to the user's bundler.
+  {
+    input: {
+      index: 'src/index.ts',
+      all: 'src/all.ts',
+      ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+    },
+    external: [/^lit(\/|$)/, /^@lit\//, /^dompurify$/],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    plugins: [ts(), minify()],
+  },
+];

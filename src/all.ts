@@ -1,0 +1,3 @@
+// Registers every element: the entry of the drop-in bundle `dist/newsroom-elements.js`.
+// The provider comes first so its children find it as they connect.
+import './news-provider/define.js';

@@ -1,0 +1,116 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ContentClient, ContentResponse } from './content-client.js';
+import { emit } from './events.js';
+
+export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+export interface ContentHost extends ReactiveControllerHost, EventTarget {
+  readonly client: ContentClient;
+  readonly timeout?: number;
+}
+
+export interface ContentView {
+  /** Nothing to show yet: a skeleton the size of the content. */
+  pending: () => unknown;
+  /** The last good content (also shown under an error panel after a failed refresh). */
+  complete: (response: ContentResponse) => unknown;
+  /** A failure with nothing good to keep on screen. */
+  error: (error: Error) => unknown;
+  /** No source and no data. */
+  initial?: () => unknown;
+}
+
+/**
+ * Loading / complete / error for one JSON source (the shape of `@lit/task`): the URL is read
+ * on every host update and a changed URL aborts the old request, so the last `src` always wins.
+ */
+export class ContentController implements ReactiveController {
+  status: LoadStatus = 'initial';
+  /** The last document loaded successfully (or set as data). */
+  response?: ContentResponse;
+  error?: Error;
+  private key?: string;
+  private abort?: AbortController;
+
+  constructor(
+    private readonly host: ContentHost,
+    private readonly url: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const url = this.url();
+    if (url === this.key) return;
+    this.key = url;
+    if (url) void this.load(url, false);
+  }
+
+  hostDisconnected(): void {
+    if (!this.abort) return;
+    this.abort.abort();
+    this.abort = undefined;
+    // Reconnecting (the element was moved) loads again; the client's cache makes that cheap.
+    if (this.status === 'pending') this.key = undefined;
+  }
+
+  /** Loads the current URL again, bypassing the cache (the Retry button). */
+  retry(): void {
+    if (this.key) void this.load(this.key, true);
+  }
+
+  /** Shows `response` without a request (inline JSON, the `data` property). */
+  set(response: ContentResponse): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.key = this.url();
+    this.response = response;
+    this.error = undefined;
+    this.status = 'complete';
+    this.host.requestUpdate();
+  }
+
+  /** Shows an error that no request produced (malformed inline JSON). */
+  fail(error: Error, src = ''): void {
+    this.error = error;
+    this.status = 'error';
+    emit(this.host, 'newsroom-error', { src, error });
+    this.host.requestUpdate();
+  }
+
+  render(view: ContentView): unknown {
+    switch (this.status) {
+      case 'initial':
+        return view.initial?.();
+      case 'pending':
+        return this.response ? view.complete(this.response) : view.pending();
+      case 'complete':
+        return view.complete(this.response!);
+      case 'error':
+        return this.response ? [view.error(this.error!), view.complete(this.response)] : view.error(this.error!);
+    }
+  }
+
+  private async load(url: string, fresh: boolean): Promise<void> {
+    this.abort?.abort();
+    const controller = (this.abort = new AbortController());
+    this.status = 'pending';
+    this.host.requestUpdate();
+    try {
+      const response = await this.host.client.fetchJson(url, { signal: controller.signal, timeout: this.host.timeout, fresh });
+      if (controller.signal.aborted) return;
+      this.response = response;
+      this.error = undefined;
+      this.status = 'complete';
+      emit(this.host, 'newsroom-load', { src: url, data: response.data });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.error = error instanceof Error ? error : new Error(String(error));
+      this.status = 'error';
+      emit(this.host, 'newsroom-error', { src: url, error: this.error });
+    } finally {
+      if (this.abort === controller) this.abort = undefined;
+      if (!controller.signal.aborted) this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { createContext } from '@lit/context';
+import type { ContentClient } from './content-client.js';
+
+/** What a `news-provider` hands down to every element inside it. */
+export interface NewsroomConfig {
+  /** Base URL that relative `src` values resolve against. */
+  base?: string;
+  locale?: string;
+  /** Link template for articles, e.g. `article.html?id={id}`. */
+  articleHref?: string;
+  client: ContentClient;
+}
+
+export const newsroomContext = createContext<NewsroomConfig | undefined>(Symbol.for('newsroom-elements/config'));

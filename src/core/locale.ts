@@ -1,0 +1,74 @@
+/** The UI languages shipped; any other `lang` falls back to English. */
+export type Locale = 'en' | 'zh-CN';
+
+/** Per-locale tables: every element keeps its own strings beside it. */
+export type Messages<T> = Record<Locale, T>;
+
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  return /^zh\b/i.test(tag.trim()) ? 'zh-CN' : 'en';
+}
+
+/** The nearest `lang` attribute, looking through shadow roots to the host page. */
+export function langOf(node: Node): string | undefined {
+  for (let current: Node | null = node; current; ) {
+    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') || undefined;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return undefined;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A date for people (`2025年6月10日`, `Jun 10, 2025`); '' for anything that isn't a date. */
+export function formatDate(value: string | undefined, locale: Locale, withTime = false): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const key = locale + withTime;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    formatters.set(key, format);
+  }
+  return format.format(date);
+}
+
+/** Fills `{name}` placeholders of a link template, URL-encoding each value. */
+export function fillTemplate(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? encodeURIComponent(String(values[name] ?? '')) : whole,
+  );
+}
+
+/** Strings every data element needs. */
+export const coreMessages: Messages<{
+  loading: string;
+  retry: string;
+  errors: Record<'network' | 'timeout' | 'http' | 'not-json' | 'format' | 'unknown', string>;
+}> = {
+  en: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    errors: {
+      network: 'The server could not be reached. Check your connection and try again.',
+      timeout: 'The server took too long to answer.',
+      http: 'This content could not be loaded (the server answered {status}).',
+      'not-json': 'The server sent a page instead of content.',
+      format: 'The content is damaged and could not be read.',
+      unknown: 'Something went wrong while loading this content.',
+    },
+  },
+  'zh-CN': {
+    loading: '正在加载…',
+    retry: '重试',
+    errors: {
+      network: '无法连接服务器，请检查网络后重试。',
+      timeout: '服务器响应超时。',
+      http: '内容加载失败（服务器返回 {status}）。',
+      'not-json': '服务器返回的不是内容数据。',
+      format: '内容数据已损坏，无法读取。',
+      unknown: '加载内容时出错。',
+    },
+  },
+};

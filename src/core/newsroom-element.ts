@@ -1,0 +1,106 @@
+import { consume } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
+import { ContentController } from './content-controller.js';
+import { ContentError } from './content-error.js';
+import { type NewsroomConfig, newsroomContext } from './context.js';
+import { coreMessages, fillTemplate, langOf, type Locale, toLocale } from './locale.js';
+import { safeUrl } from './safe-url.js';
+
+/**
+ * What every data element shares: `src` / inline JSON / the `data` property, the shared content
+ * client and config from the nearest `news-provider`, the locale, and the load / error UI.
+ */
+export abstract class NewsroomElement extends LitElement {
+  /** URL of the JSON to show, resolved against the provider's `base`. */
+  @property() src = '';
+
+  /** Milliseconds before a request gives up. */
+  @property({ type: Number }) timeout?: number;
+
+  /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
+  @property() locale?: string;
+
+  @consume({ context: newsroomContext, subscribe: true })
+  @state()
+  protected config?: NewsroomConfig;
+
+  protected readonly content = new ContentController(this, () => this.sourceUrl());
+
+  /** The loaded JSON, as the server sent it. Set it to show data without a request. */
+  get data(): unknown {
+    return this.content.response?.data;
+  }
+  set data(data: unknown) {
+    this.content.set({ url: this.resolveUrl(this.src) ?? document.baseURI, data });
+  }
+
+  get client(): ContentClient {
+    return this.config?.client ?? defaultClient;
+  }
+
+  /** The language the element speaks. */
+  get resolvedLocale(): Locale {
+    return toLocale(this.locale) ?? toLocale(this.config?.locale) ?? toLocale(langOf(this)) ?? 'en';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.content.status === 'initial') this.readInlineData();
+  }
+
+  /** The URL to load; elements with templates or paging override it. */
+  protected sourceUrl(): string | undefined {
+    return this.resolveUrl(this.src);
+  }
+
+  /** Resolves a developer-given URL against the provider's base; only http(s) and relative pass. */
+  protected resolveUrl(value: string | undefined): string | undefined {
+    if (!value) return undefined;
+    const base = this.config?.base ? safeUrl(this.config.base) : undefined;
+    const url = safeUrl(value, base ?? document.baseURI);
+    return url && /^https?:/.test(url) ? url : undefined;
+  }
+
+  /** An article link from the element's or the provider's `article-href` template. */
+  protected articleLink(template: string | undefined, id: string | undefined): string | undefined {
+    const pattern = template || this.config?.articleHref;
+    if (!pattern || !id) return undefined;
+    return safeUrl(fillTemplate(pattern, { id }));
+  }
+
+  /** The error panel: a polite description for people, a Retry button, `role="alert"`. */
+  protected renderError(error: Error) {
+    const text = coreMessages[this.resolvedLocale];
+    const kind = error instanceof ContentError ? error.kind : 'unknown';
+    const message = text.errors[kind].replace('{status}', String((error as ContentError).status ?? ''));
+    return html`<div class="error" role="alert" part="error">
+      <p>${message}</p>
+      <button class="button quiet" type="button" part="retry" @click=${() => this.retryLoad()}>${text.retry}</button>
+    </div>`;
+  }
+
+  protected retryLoad(): void {
+    if (this.content.status === 'error' && !this.sourceUrl()) this.readInlineData();
+    else this.content.retry();
+  }
+
+  /** Reads a child `<script type="application/json">`: data with no request. */
+  private readInlineData(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return;
+    try {
+      this.data = JSON.parse(script.textContent ?? '');
+    } catch (error) {
+      this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.toggleAttribute('aria-busy', this.content.status === 'pending');
+  }
+}
+
+export type { ContentResponse };

@@ -1,0 +1,57 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContentClient } from '../core/content-client.js';
+import { type NewsroomConfig, newsroomContext } from '../core/context.js';
+
+/**
+ * Shares configuration and one content client with every newsroom element inside it, so a
+ * `site.json` used by three elements is fetched once. Renders nothing of its own.
+ *
+ * @slot - The part of the page whose elements share this configuration.
+ */
+export class NewsProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL that relative `src` values of descendants resolve against. */
+  @property() base?: string;
+
+  /** UI language for descendants: `zh-CN` or `en`. */
+  @property() locale?: string;
+
+  /** Article link template for descendants, e.g. `article.html?id={id}`. */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** The client descendants share (cache, de-duplication, retries). Replace it to tune retries. */
+  @property({ attribute: false }) client = new ContentClient();
+
+  private readonly provider = new ContextProvider(this, { context: newsroomContext });
+
+  override connectedCallback(): void {
+    // Descendants ask for the config as they connect, before this element's first render.
+    this.provider.setValue(this.config());
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(): void {
+    this.provider.setValue(this.config());
+  }
+
+  private config(): NewsroomConfig {
+    return { base: this.base, locale: this.locale, articleHref: this.articleHref, client: this.client };
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-provider': NewsProvider;
+  }
+}

@@ -1,0 +1,96 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { NewsroomElement } from '../src/core/newsroom-element.js';
+import { baseStyles } from '../src/core/styles.js';
+import { normalizeList } from '../src/core/formats.js';
+import '../src/news-provider/define.js';
+import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+
+/** The smallest data element: the titles of a list, to exercise the shared core. */
+class TitleList extends NewsroomElement {
+  static override styles = baseStyles;
+  override render() {
+    return this.content.render({
+      pending: () => litHtml`<p class="skeleton">…</p>`,
+      error: (error) => this.renderError(error),
+      complete: (response) => litHtml`<ul>${normalizeList(response).items.map((item) => litHtml`<li>${item.title}</li>`)}</ul>`,
+    });
+  }
+}
+customElements.define('title-list', TitleList);
+
+const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
+const loaded = (el: TitleList) => waitUntil(() => el.shadowRoot!.querySelector('ul, [role=alert]'), 'rendered', { timeout: 8000 });
+
+describe('core: a data element', () => {
+  it('loads src, renders, and announces newsroom-load', async () => {
+    const key = uniqueKey();
+    const src = mockUrl({ key, then: '/test/fixtures/list.json' });
+    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${src}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const event = await oneEvent(el, 'newsroom-load');
+    await el.updateComplete;
+    expect(event.detail.src).to.contain('/mock/doc');
+    expect(titles(el)).to.have.length(3);
+    expect((el.data as { items: unknown[] }).items).to.have.length(3);
+  });
+
+  it('retries a 503 and shows the content (two requests)', async () => {
+    const key = uniqueKey();
+    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key, fail: '503', then: '/test/fixtures/list.json' })}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    await loaded(el);
+    expect(titles(el)).to.have.length(3);
+    expect(await mockLog(key)).to.have.length(2);
+  });
+
+  it('shows a 404 as an alert with Retry after one request, and fires newsroom-error', async () => {
+    const key = uniqueKey();
+    const wrapper = await fixture(html`<news-provider .client=${fastClient()}></news-provider>`);
+    const el = document.createElement('title-list');
+    const errorEvent = oneEvent(el, 'newsroom-error');
+    el.src = mockUrl({ key, fail: '404' });
+    wrapper.append(el);
+    const event = await errorEvent;
+    await el.updateComplete;
+    expect(event.detail.error.message).to.contain('404');
+    const alert = el.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('404');
+    expect(alert.querySelector('button')!.textContent).to.equal('Try again');
+    expect(await mockLog(key)).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps what it showed when a refresh fails, and Retry loads again', async () => {
+    const key = uniqueKey();
+    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src="/test/fixtures/list.json"></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    await loaded(el);
+    el.src = mockUrl({ key, fail: '500,500,500,500,500,500' });
+    await oneEvent(el, 'newsroom-error');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.exist;
+    expect(titles(el)).to.have.length(3);
+    (el.shadowRoot!.querySelector('[role=alert] button') as HTMLButtonElement).click();
+    await oneEvent(el, 'newsroom-error');
+    expect((await mockLog(key)).length).to.equal(6);
+  });
+
+  it('reads inline JSON without a request, and reports malformed inline JSON', async () => {
+    const good = await fixture<TitleList>(html`<title-list><script type="application/json">{"items":[{"id":"1","title":"内联新闻"}]}</script></title-list>`);
+    await good.updateComplete;
+    expect(titles(good)).to.deep.equal(['内联新闻']);
+    const bad = await fixture<TitleList>(html`<title-list><script type="application/json">{"items":[</script></title-list>`);
+    await bad.updateComplete;
+    expect(bad.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('damaged');
+  });
+
+  it('resolves src against the provider base and speaks its locale', async () => {
+    const provider = await fixture(html`<news-provider base="/test/fixtures/" locale="zh-CN" .client=${fastClient()}><title-list src="missing.json"></title-list></news-provider>`);
+    const el = provider.querySelector('title-list')!;
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('服务器返回 404');
+  });
+
+  it('takes the nearest lang when no locale is given', async () => {
+    const wrapper = await fixture(html`<div lang="zh-CN"><title-list></title-list></div>`);
+    expect(wrapper.querySelector('title-list')!.resolvedLocale).to.equal('zh-CN');
+  });
+});

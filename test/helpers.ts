@@ -1,0 +1,22 @@
+// Shared by the element suites: a clean content client per test and access to the mock server.
+import { ContentClient } from '../src/core/content-client.js';
+
+let counter = 0;
+
+/** A fresh key so each test's requests are counted on their own. */
+export const uniqueKey = (name = 'k') => `${name}-${Date.now()}-${counter++}`;
+
+/** The requests the test server's /mock/ endpoint saw for `key`. */
+export async function mockLog(key: string): Promise<Array<{ method: string; url: string; headers: Record<string, string>; body: string }>> {
+  const response = await fetch(`/mock-log?key=${encodeURIComponent(key)}`);
+  return response.json();
+}
+
+/** A mock URL: `mockUrl({ key, fail: '503', then: '/test/fixtures/list.json' })`. */
+export function mockUrl(params: Record<string, string | number>, name = 'doc'): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return `/mock/${name}?${query}`;
+}
+
+/** A client with short backoff so retry tests run fast. */
+export const fastClient = () => new ContentClient({ baseDelay: 20 });

@@ -1,0 +1,69 @@
+// A scriptable endpoint for browser tests: real HTTP responses that fail on demand.
+//
+//   /mock/<name>?key=K&fail=503,503&then=/test/fixtures/list.json
+//     answers each request for key K with the next status in `fail` (an empty body, or `body`),
+//     then serves the `then` file (or `status` + `body`) once the failures are used up.
+//   Other parameters: delay=ms (every answer), retryAfter=value, type=content-type,
+//   h.Header-Name=value (extra response headers), status=201, body=raw text.
+//   /mock-log?key=K lists every request seen for K: method, url, headers, body.
+//   /mock-reset?key=K forgets K.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+const seen = new Map();
+
+const readBody = (ctx) =>
+  new Promise((done) => {
+    let text = '';
+    ctx.req.setEncoding('utf8');
+    ctx.req.on('data', (chunk) => (text += chunk));
+    ctx.req.on('end', () => done(text));
+  });
+
+export function mockServer() {
+  return async (ctx, next) => {
+    if (ctx.path === '/mock-log') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(seen.get(ctx.query.key) ?? []);
+      return;
+    }
+    if (ctx.path === '/mock-reset') {
+      seen.delete(ctx.query.key);
+      ctx.body = 'ok';
+      return;
+    }
+    if (!ctx.path.startsWith('/mock/')) return next();
+
+    const q = ctx.query;
+    const key = q.key ?? ctx.path;
+    const log = seen.get(key) ?? [];
+    seen.set(key, log);
+    const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? '' : await readBody(ctx);
+    log.push({ method: ctx.method, url: ctx.url, headers: ctx.headers, body });
+
+    if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
+    for (const [name, value] of Object.entries(q)) {
+      if (name.startsWith('h.')) ctx.set(name.slice(2), String(value));
+    }
+    ctx.set('Cache-Control', 'no-store');
+
+    const failures = q.fail ? String(q.fail).split(',') : [];
+    const attempt = log.length - 1;
+    if (attempt < failures.length) {
+      ctx.status = Number(failures[attempt]);
+      if (q.retryAfter) ctx.set('Retry-After', String(q.retryAfter));
+      ctx.type = 'application/json';
+      ctx.body = q.failBody ?? JSON.stringify({ error: 'failure ' + (attempt + 1) });
+      return;
+    }
+    if (q.then) {
+      const file = resolve(process.cwd(), '.' + String(q.then).split('?')[0]);
+      ctx.type = q.type ?? 'application/json';
+      ctx.body = await readFile(file, 'utf8');
+      return;
+    }
+    ctx.status = Number(q.status ?? 200);
+    ctx.type = q.type ?? 'application/json';
+    ctx.body = q.body ?? '{}';
+  };
+}
