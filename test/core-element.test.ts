@@ -94,3 +94,41 @@ describe('core: a data element', () => {
     expect(wrapper.querySelector('title-list')!.resolvedLocale).to.equal('zh-CN');
   });
 });
+
+describe('core: the last src wins', () => {
+  it('never lets a slow old response overwrite a newer one, and aborts it', async () => {
+    const slowKey = uniqueKey('slow');
+    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: slowKey, delay: 600, body: '{"items":[{"id":"old","title":"旧的"}]}' })}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const loads: string[] = [];
+    el.addEventListener('newsroom-load', (event) => loads.push(event.detail.src));
+    await el.updateComplete;
+    el.src = mockUrl({ key: uniqueKey('fast'), body: '{"items":[{"id":"new","title":"新的"}]}' });
+    await oneEvent(el, 'newsroom-load');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['新的']);
+    expect(loads).to.have.length(1);
+    expect(loads[0]).to.contain('fast');
+  });
+
+  it('aborts its request when it leaves the page', async () => {
+    const key = uniqueKey();
+    const wrapper = await fixture(html`<news-provider .client=${fastClient()}></news-provider>`);
+    const el = document.createElement('title-list');
+    let settled = false;
+    el.addEventListener('newsroom-load', () => (settled = true));
+    el.addEventListener('newsroom-error', () => (settled = true));
+    el.src = mockUrl({ key, delay: 300, then: '/test/fixtures/list.json' });
+    wrapper.append(el);
+    await el.updateComplete;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).to.equal(false);
+  });
+
+  it('shows data set as a property without a request', async () => {
+    const el = await fixture<TitleList>(html`<title-list .data=${{ items: [{ id: 'p', title: 'From a property' }] }}></title-list>`);
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['From a property']);
+  });
+});

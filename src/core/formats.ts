@@ -183,7 +183,9 @@ function nativeItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
 }
 
 function feedItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
-  const title = r.text(obj, 'title', path) ?? r.html(obj, 'content_html', path)?.slice(0, 80);
+  // JSON Feed titles are optional: fall back to the start of the text, as feed readers do.
+  const content = r.html(obj, 'content_html', path) ?? r.text(obj, 'content_text', path)?.replace(/\s+/g, ' ');
+  const title = r.text(obj, 'title', path) ?? (content && content.length > 80 ? content.slice(0, 79) + '…' : content);
   if (!title) {
     r.warn(`${path}.title`, 'a title');
     return undefined;

@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { ContentClient } from '../src/core/content-client.js';
+import { ContentError } from '../src/core/content-error.js';
+import { retryDelay } from '../src/core/retry.js';
+import { mockLog, mockUrl, uniqueKey } from './helpers.js';
+
+const client = () => new ContentClient({ baseDelay: 20 });
+
+async function failure(promise: Promise<unknown>): Promise<ContentError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ContentError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('ContentClient', () => {
+  it('retries 503 twice and then succeeds (three requests)', async () => {
+    const key = uniqueKey();
+    const response = await client().fetchJson(mockUrl({ key, fail: '503,503', then: '/test/fixtures/list.json' }));
+    expect((response.data as { items: unknown[] }).items).to.have.length(3);
+    expect(await mockLog(key)).to.have.length(3);
+  });
+
+  it('gives up after the retries with the last status', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, fail: '502,502,502,502' })));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(502);
+    expect(await mockLog(key)).to.have.length(3);
+  });
+
+  it('does not retry a 404', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, fail: '404' })));
+    expect(error).to.be.instanceOf(ContentError);
+    expect(error.status).to.equal(404);
+    expect(await mockLog(key)).to.have.length(1);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const key = uniqueKey();
+    const started = performance.now();
+    await client().fetchJson(mockUrl({ key, fail: '429', retryAfter: '1', then: '/test/fixtures/list.json' }));
+    expect(performance.now() - started).to.be.at.least(950);
+    expect(await mockLog(key)).to.have.length(2);
+  });
+
+  it('shows the failure instead of waiting for a Retry-After beyond its limit', async () => {
+    const key = uniqueKey();
+    const error = await failure(new ContentClient({ maxRetryAfter: 1000 }).fetchJson(mockUrl({ key, fail: '503', retryAfter: '120' })));
+    expect(error.status).to.equal(503);
+    expect(await mockLog(key)).to.have.length(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(retryDelay(0, '3', 100)).to.equal(3000);
+    const inFive = new Date(Date.now() + 5000).toUTCString();
+    expect(retryDelay(0, inFive, 100)).to.be.within(3000, 5000);
+    const backoff = retryDelay(3, null, 100);
+    expect(backoff).to.be.within(400, 800);
+  });
+
+  it('times out a slow server with a clear error', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, delay: 2000, then: '/test/fixtures/list.json' }), { timeout: 200 }));
+    expect(error.kind).to.equal('timeout');
+    expect(error.message).to.contain('200 ms');
+  });
+
+  it('makes identical concurrent GETs once and caches the answer', async () => {
+    const key = uniqueKey();
+    const shared = client();
+    const url = mockUrl({ key, delay: 100, then: '/test/fixtures/list.json' });
+    const [a, b, c] = await Promise.all([shared.fetchJson(url), shared.fetchJson(url), shared.fetchJson(url)]);
+    expect(a).to.equal(b).and.equal(c);
+    await shared.fetchJson(url);
+    expect(await mockLog(key)).to.have.length(1);
+    await shared.fetchJson(url, { fresh: true });
+    expect(await mockLog(key)).to.have.length(2);
+  });
+
+  it('lets one caller abort without cancelling the others', async () => {
+    const key = uniqueKey();
+    const shared = client();
+    const url = mockUrl({ key, delay: 200, then: '/test/fixtures/list.json' });
+    const leaving = new AbortController();
+    const first = shared.fetchJson(url, { signal: leaving.signal });
+    const second = shared.fetchJson(url);
+    leaving.abort();
+    const aborted = await failure(first);
+    expect((aborted as unknown as DOMException).name).to.equal('AbortError');
+    expect(((await second).data as { items: unknown[] }).items).to.have.length(3);
+  });
+
+  it('reports an HTML page with status 200 as not JSON', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, type: 'text/html', body: '<!doctype html><title>Login</title>' })));
+    expect(error.kind).to.equal('not-json');
+    expect(error.message).to.contain('HTML');
+  });
+
+  it('reports a truncated body as malformed JSON', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, body: '{"items": [{"id": "1", "ti' })));
+    expect(error.kind).to.equal('format');
+    expect(error.message).to.contain('malformed');
+  });
+
+  it('retries a network error', async () => {
+    const error = await failure(client().fetchJson('http://127.0.0.1:9/unreachable.json'));
+    expect(error.kind).to.equal('network');
+  });
+
+  it('reads WordPress totals from the headers', async () => {
+    const key = uniqueKey();
+    const response = await client().fetchJson(mockUrl({ key, body: '[]', 'h.X-WP-Total': 57, 'h.X-WP-TotalPages': 6 }));
+    expect(response.total).to.equal(57);
+    expect(response.totalPages).to.equal(6);
+  });
+});
