@@ -1,0 +1,187 @@
+// npm run bench: bundle sizes, render ratios against plain DOM, layout shift and request count.
+// Prints one table and writes bench/results/latest.json. Never fails on a slow machine.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, relative } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+import puppeteer from 'puppeteer-core';
+
+const root = process.cwd();
+const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const sizes = (code) => ({
+  min: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code).length,
+});
+
+// ------------------------------------------------------------------ size
+function packageOf(id) {
+  const path = relative(root, id);
+  if (path.includes('node_modules/@lit/context')) return '@lit/context';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path)) return 'lit';
+  if (path.includes('node_modules/dompurify')) return 'dompurify';
+  if (path.includes('node_modules')) return 'other';
+  return 'own';
+}
+
+async function bundleSize(input) {
+  const bundle = await rollup({
+    input,
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
+    ],
+    onwarn: () => {},
+  });
+  const minify = terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true, plugins: [minify] });
+  await bundle.close();
+  const chunk = output[0];
+  const shares = {};
+  let total = 0;
+  for (const [id, info] of Object.entries(chunk.modules)) {
+    shares[packageOf(id)] = (shares[packageOf(id)] ?? 0) + info.renderedLength;
+    total += info.renderedLength;
+  }
+  const measured = sizes(chunk.code);
+  // renderedLength is counted before minifying; its proportions split the gzip size.
+  const split = Object.fromEntries(Object.entries(shares).map(([name, bytes]) => [name, Math.round((measured.gzip * bytes) / total)]));
+  return { ...measured, gzipByPackage: split };
+}
+
+async function measureSizes() {
+  const rows = [];
+  const all = readFileSync('dist/newsroom-elements.js', 'utf8');
+  rows.push({ entry: 'dist/newsroom-elements.js (shipped)', ...(await bundleSize('src/all.ts')), ...sizes(all) });
+  for (const name of readdirSync('src').filter((dir) => existsSync(`src/${dir}/define.ts`))) {
+    rows.push({ entry: `${name}.js`, ...(await bundleSize(`src/${name}/define.ts`)) });
+  }
+  return rows;
+}
+
+// ------------------------------------------------------------------ servers
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+function staticServer() {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': (TYPES[extname(file)] ?? 'application/octet-stream') + '; charset=utf-8' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function demoServer() {
+  const port = 8300 + Math.floor(Math.random() * 500);
+  const child = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return { child, url: `http://127.0.0.1:${port}` };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill();
+  throw new Error('the demo server did not start');
+}
+
+const launch = () =>
+  puppeteer.launch({
+    executablePath: chrome,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+// ------------------------------------------------------------------ render ratios
+async function measureRendering(browser) {
+  const server = await staticServer();
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('bench page error:', error.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench/page.html`);
+    await page.waitForFunction(() => typeof window.runBench === 'function');
+    return await page.evaluate(() => window.runBench());
+  } finally {
+    server.close();
+  }
+}
+
+// ------------------------------------------------------------------ demo: CLS and requests
+async function measureDemo(browser) {
+  if (!existsSync('demo/server.mjs')) return { note: 'no demo server' };
+  const { child, url } = await demoServer();
+  try {
+    const requests = await browser.newPage();
+    const seen = [];
+    requests.on('request', (request) => seen.push(request.url().replace(url, '')));
+    await requests.goto(`${url}/index.html`, { waitUntil: 'networkidle0' });
+    const siteJson = seen.filter((path) => /site\.json/.test(path)).length;
+
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.evaluateOnNewDocument(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (/\/content\/.*\.json/.test(request.url())) setTimeout(() => request.continue(), 500 + Math.random() * 1000);
+      else request.continue();
+    });
+    const cls = {};
+    for (const path of ['/index.html', '/news.html', '/article.html?id=1001', '/contact.html']) {
+      await page.goto(url + path, { waitUntil: 'networkidle0' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      cls[path] = await page.evaluate(() => window.__cls);
+    }
+    return { homeRequests: seen.length, siteJsonRequests: siteJson, cls };
+  } finally {
+    child.kill();
+  }
+}
+
+// ------------------------------------------------------------------ report
+const sizeRows = await measureSizes();
+const browser = await launch();
+let rendering = [];
+let demo = {};
+try {
+  rendering = await measureRendering(browser);
+  demo = await measureDemo(browser).catch((error) => ({ note: error.message }));
+} finally {
+  await browser.close();
+}
+
+console.log('\nSize (bytes: min / gzip / brotli; gzip split by package)');
+for (const row of sizeRows) {
+  const split = Object.entries(row.gzipByPackage ?? {}).map(([name, bytes]) => `${name} ${kb(bytes)}K`).join(', ');
+  console.log(`  ${row.entry.padEnd(38)} ${kb(row.min).padStart(6)}K ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K   ${split}`);
+}
+console.log('\nRendering in headless Chromium (median of 9 alternating rounds)');
+for (const row of rendering) {
+  console.log(`  ${row.name.padEnd(38)} library ${row.libraryMs.toFixed(1).padStart(7)} ms   plain DOM ${row.plainMs.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}x`);
+}
+console.log('\nDemo site (content requests delayed 500-1,500 ms)');
+if (demo.cls) {
+  for (const [path, value] of Object.entries(demo.cls)) console.log(`  CLS ${path.padEnd(34)} ${value.toFixed(4)}`);
+  console.log(`  requests on the home page: ${demo.homeRequests} (site.json fetched ${demo.siteJsonRequests}x)`);
+} else {
+  console.log(`  skipped: ${demo.note}`);
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), size: sizeRows, rendering, demo }, null, 2));
+console.log('\nwritten: bench/results/latest.json');
