@@ -17,12 +17,24 @@ const minify = () =>
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false });
 
+// The drop-in file has no exports, so its whole body can sit behind a guard: a second copy on
+// the same page runs nothing, and so never re-creates Lit's and DOMPurify's Trusted Types
+// policies (a duplicate policy name throws under `trusted-types lit-html dompurify newsroom`).
+const oncePerPage = () => ({
+  name: 'once-per-page',
+  renderChunk(code, chunk) {
+    if (chunk.exports.length) this.error('the drop-in bundle must not export anything');
+    const key = 'Symbol.for("newsroom-elements")';
+    return `if(!globalThis[${key}]){globalThis[${key}]=1;\n${code}\n}`;
+  },
+});
+
 export default [
   // The drop-in file: everything (Lit, @lit/context, DOMPurify) in one self-registering module.
   {
     input: 'src/all.ts',
     output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minify()],
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), oncePerPage(), minify()],
   },
   // The npm build: one module per source file, dependencies left to the user's bundler.
   {
