@@ -19,6 +19,12 @@ class TitleList extends NewsroomElement {
 }
 customElements.define('title-list', TitleList);
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'title-list': TitleList;
+  }
+}
+
 const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
 const loaded = (el: TitleList) => waitUntil(() => el.shadowRoot!.querySelector('ul, [role=alert]'), 'rendered', { timeout: 8000 });
 
