@@ -1,0 +1,333 @@
+import { html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { ContentResponse } from '../core/content-client.js';
+import { normalizeList } from '../core/formats.js';
+import { fillTemplate, formatDate, type Messages } from '../core/locale.js';
+import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
+import { NewsroomElement } from '../core/newsroom-element.js';
+import { baseStyles } from '../core/styles.js';
+import { newsLink } from './news-link.js';
+import { styles } from './news-list.styles.js';
+
+export type NewsListLayout = 'list' | 'cards' | 'compact';
+
+const messages: Messages<{
+  heading: string;
+  pageOf: string;
+  all: string;
+  categories: string;
+  pages: string;
+  previous: string;
+  next: string;
+  page: string;
+  empty: string;
+  emptyCategory: string;
+}> = {
+  en: {
+    heading: 'News',
+    pageOf: 'page {page} of {pages}',
+    all: 'All',
+    categories: 'News categories',
+    pages: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    page: 'Page {page}',
+    empty: 'There is no news here yet.',
+    emptyCategory: 'There is no news in this category yet.',
+  },
+  'zh-CN': {
+    heading: '新闻',
+    pageOf: '第 {page} 页，共 {pages} 页',
+    all: '全部',
+    categories: '新闻分类',
+    pages: '分页',
+    previous: '上一页',
+    next: '下一页',
+    page: '第 {page} 页',
+    empty: '暂无新闻。',
+    emptyCategory: '该分类下暂无新闻。',
+  },
+};
+
+/** Query parameters the list adds when the server pages; stripped to tell which `src` a response answers. */
+const PAGING_PARAMS = ['page', 'pageSize', 'per_page', 'category', 'categories'];
+
+const positive = (value: number | undefined): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+
+const withoutPaging = (url: string): string => {
+  const parsed = new URL(url);
+  for (const name of PAGING_PARAMS) parsed.searchParams.delete(name);
+  return parsed.href;
+};
+
+/** Page numbers to offer: first, last and the neighbours of the current page; 0 marks a gap. */
+export function pageNumbers(page: number, pages: number): number[] {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const n of shown) {
+    const last = out[out.length - 1];
+    if (last !== undefined && n - last === 2) out.push(last + 1);
+    else if (last !== undefined && n - last > 2) out.push(0);
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * A list of news items with category tabs and pagination. Pages and filters in the browser when
+ * the response holds every item; when its `total` says there is more, asks the server for each
+ * page (`page`, `pageSize`, `category` query parameters, WordPress `page` / `per_page`, or a
+ * `{page}` / `{category}` template in `src`).
+ *
+ * @fires news-select - A visitor chose an item (detail `{ item }`); cancel it to route in-page.
+ * @fires newsroom-load - The list loaded (detail `{ src, data }`).
+ * @fires newsroom-error - The list failed to load (detail `{ src, error }`).
+ * @csspart heading - The list heading (visually hidden unless `heading` is set); focused after a page change.
+ * @csspart tabs - The category tab list.
+ * @csspart tab - One category tab.
+ * @csspart list - The list of items.
+ * @csspart item - One news item.
+ * @csspart image - An item's picture.
+ * @csspart title - An item's title (also `link` when it is a link).
+ * @csspart link - An item's title link.
+ * @csspart date - An item's date.
+ * @csspart summary - An item's summary.
+ * @csspart empty - The message shown when there are no items.
+ * @csspart pager - The page navigation.
+ * @csspart page - A page button (previous, next and numbers).
+ * @csspart error - The error panel.
+ * @csspart retry - The error panel's retry button.
+ * @cssprop --newsroom-accent - Links, the selected tab and the current page.
+ * @cssprop --newsroom-text - Text colour.
+ * @cssprop --newsroom-muted - Dates and summaries.
+ * @cssprop --newsroom-border - Separators and card borders.
+ * @cssprop --newsroom-surface - Card and skeleton background.
+ * @cssprop --newsroom-radius - Corner radius of cards, tabs and buttons.
+ * @cssprop --newsroom-spacing - Space between items.
+ * @cssprop --newsroom-font - Font family.
+ */
+export class NewsList extends NewsroomElement {
+  static override styles = [baseStyles, styles];
+
+  /** How items are laid out: `list` (title, date, summary, picture), `cards` (a grid) or `compact` (title and date). */
+  @property({ reflect: true }) layout: NewsListLayout = 'list';
+
+  /** The selected category id; empty for all. */
+  @property() category = '';
+
+  /** The page shown, from 1. */
+  @property({ type: Number }) page = 1;
+
+  /** Items per page. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+
+  /** Show only the first `limit` items, with no pager (a home-page teaser). */
+  @property({ type: Number }) limit?: number;
+
+  /** Article link template, e.g. `article.html?id={id}`; wins over the items' own `url`. Defaults to the provider's. */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** A visible heading above the list. Without it the list still has a hidden one for screen readers. */
+  @property() heading?: string;
+
+  @query('#heading') private headingElement?: HTMLElement;
+
+  private normalized?: { response: ContentResponse; list: NewsListData };
+  /** The resolved `src` whose server has been seen to page (the mode sticks until `src` changes). */
+  private serverPagedSrc?: string;
+  private wordPress = false;
+  private knownCategories: { src: string; categories: Category[] } = { src: '', categories: [] };
+
+  private get size(): number {
+    return positive(this.pageSize) ?? 10;
+  }
+
+  private get currentPage(): number {
+    return positive(this.limit) ? 1 : positive(this.page) ?? 1;
+  }
+
+  private get templated(): boolean {
+    return /\{(page|category|pageSize)\}/.test(this.src);
+  }
+
+  private list(response: ContentResponse): NewsListData {
+    if (this.normalized?.response !== response) this.normalized = { response, list: normalizeList(response) };
+    return this.normalized.list;
+  }
+
+  /** True once a response for `src` said the server holds more items than it sent. */
+  private serverPaged(src: string | undefined): boolean {
+    if (this.templated) return true;
+    if (!src) return false;
+    if (this.serverPagedSrc === src) return true;
+    const response = this.content.response;
+    if (!response?.url || withoutPaging(response.url) !== withoutPaging(src)) return false;
+    const list = this.list(response);
+    if (list.total <= list.items.length) return false;
+    this.serverPagedSrc = src;
+    this.wordPress = Array.isArray(response.data);
+    return true;
+  }
+
+  protected override sourceUrl(): string | undefined {
+    const page = this.currentPage;
+    const category = this.category || undefined;
+    if (this.templated) return this.resolveUrl(fillTemplate(this.src, { page, pageSize: this.size, category }));
+    const src = this.resolveUrl(this.src);
+    // Page 1 of everything is `src` itself, so the first answer is reused from the cache.
+    if (!src || !this.serverPaged(src) || (page === 1 && !category)) return src;
+    const url = new URL(src);
+    url.searchParams.set('page', String(page));
+    url.searchParams.set(this.wordPress ? 'per_page' : 'pageSize', String(this.size));
+    if (category) url.searchParams.set(this.wordPress ? 'categories' : 'category', category);
+    return url.href;
+  }
+
+  override render() {
+    const text = messages[this.resolvedLocale];
+    this.pageStatus = '';
+    const body = this.content.render({
+      pending: () => this.renderSkeleton(),
+      initial: () => this.renderSkeleton(),
+      error: (error) => this.renderError(error),
+      complete: (response) => this.renderList(response),
+    });
+    return html`
+      <h2 id="heading" class=${this.heading ? 'heading' : 'visually-hidden'} part="heading" tabindex="-1">${this.heading || text.heading}<span
+          class="visually-hidden">${this.pageStatus}</span></h2>
+      ${body}
+    `;
+  }
+
+  /** Read by screen readers with the heading, so a page change is announced where focus lands. */
+  private pageStatus = '';
+
+  private renderList(response: ContentResponse) {
+    const text = messages[this.resolvedLocale];
+    const list = this.list(response);
+    const server = this.serverPaged(this.resolveUrl(this.src));
+    const limit = positive(this.limit);
+    const size = this.size;
+    const category = this.category;
+    let items: NewsItem[] = list.items;
+    let total: number;
+    if (server) {
+      total = list.total;
+      items = items.slice(0, limit ?? size);
+    } else {
+      if (category) items = items.filter((item) => item.category === category);
+      total = items.length;
+    }
+    const pages = limit ? 1 : Math.max(1, Math.ceil(total / size));
+    const page = server ? this.currentPage : Math.min(this.currentPage, pages);
+    if (!server) items = limit ? items.slice(0, limit) : items.slice((page - 1) * size, page * size);
+    this.pageStatus = pages > 1 ? ` (${fillTemplate(text.pageOf, { page, pages })})` : '';
+
+    const categories = this.categories(list);
+    const stale = this.content.status === 'pending';
+    const body = html`
+      ${items.length
+        ? html`<ul class="items ${this.layout} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
+        : html`<p class="empty" part="empty">${category ? text.emptyCategory : text.empty}</p>`}
+      ${pages > 1 ? this.renderPager(page, pages) : nothing}
+    `;
+    if (!categories.length) return body;
+    const selected = Math.max(0, categories.findIndex((c) => c.id === category) + 1);
+    return html`${this.renderTabs(categories, selected)}
+      <div role="tabpanel" id="panel" aria-labelledby="tab-${selected}">${body}</div>`;
+  }
+
+  /** Categories stay as tabs while a server-filtered page arrives without them. */
+  private categories(list: NewsListData): Category[] {
+    const src = this.src;
+    if (list.categories.length) this.knownCategories = { src, categories: list.categories };
+    return this.knownCategories.src === src ? this.knownCategories.categories : [];
+  }
+
+  private renderItem(item: NewsItem) {
+    const locale = this.resolvedLocale;
+    const compact = this.layout === 'compact';
+    const href = this.articleLink(this.articleHref, item.id) ?? item.url;
+    return html`<li class="item" part="item">
+      ${item.image && !compact
+        ? html`<img part="image" src=${item.image} alt="" loading="lazy" decoding="async" width="320" height="180" />`
+        : nothing}
+      <div class="text">
+        <div class="title">${newsLink(this, item, href)}</div>
+        ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
+        ${item.summary && !compact ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderTabs(categories: Category[], selected: number) {
+    const text = messages[this.resolvedLocale];
+    const tabs = [{ id: '', label: text.all }, ...categories];
+    return html`<div class="tabs" role="tablist" aria-label=${text.categories} part="tabs" @keydown=${this.onTabKey}>
+      ${tabs.map(
+        (tab, i) => html`<button type="button" role="tab" id="tab-${i}" part="tab" aria-controls="panel"
+          aria-selected=${i === selected ? 'true' : 'false'} tabindex=${i === selected ? 0 : -1}
+          @click=${() => this.selectCategory(tab.id)}>${tab.label}</button>`,
+      )}
+    </div>`;
+  }
+
+  private renderPager(page: number, pages: number) {
+    const text = messages[this.resolvedLocale];
+    const button = (target: number, label: unknown, name: string, current = false) =>
+      html`<button type="button" class="page" part="page" aria-label=${name} aria-current=${current ? 'page' : 'false'}
+        ?disabled=${target < 1 || target > pages} @click=${() => this.goTo(target)}>${label}</button>`;
+    return html`<nav class="pager" part="pager" aria-label=${text.pages}>
+      ${button(page - 1, text.previous, text.previous)}
+      ${pageNumbers(page, pages).map((n) =>
+        n ? button(n, n, fillTemplate(text.page, { page: n }), n === page) : html`<span class="gap" aria-hidden="true">…</span>`,
+      )}
+      ${button(page + 1, text.next, text.next)}
+    </nav>`;
+  }
+
+  private renderSkeleton() {
+    const rows = Math.min(positive(this.limit) ?? this.size, this.size);
+    const compact = this.layout === 'compact';
+    return html`<ul class="items ${this.layout}" aria-hidden="true">
+      ${Array.from({ length: rows }, () => html`<li class="item">
+        ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
+        <div class="text">
+          <span class="skeleton skeleton-line"></span>
+          ${compact ? nothing : html`<span class="skeleton skeleton-line short"></span><span class="skeleton skeleton-line"></span>`}
+        </div>
+      </li>`)}
+    </ul>`;
+  }
+
+  private selectCategory(id: string): void {
+    if (id === this.category) return;
+    this.category = id;
+    this.page = 1;
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const index = tabs.indexOf(event.target as HTMLButtonElement);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    if (index < 0 || !(event.key in moves)) return;
+    event.preventDefault();
+    const tab = tabs[(moves[event.key] + tabs.length) % tabs.length];
+    tab.focus();
+    tab.click();
+  }
+
+  private async goTo(page: number): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    // The pager may have re-rendered under the visitor: start them again at the top of the list.
+    this.headingElement?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-list': NewsList;
+  }
+}

@@ -1,0 +1,161 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ContentResponse } from '../core/content-client.js';
+import type { NewsroomLoadDetail } from '../core/events.js';
+import { normalizeArticle } from '../core/formats.js';
+import { formatDate, type Messages } from '../core/locale.js';
+import type { NewsItem } from '../core/model.js';
+import { NewsroomElement } from '../core/newsroom-element.js';
+import { baseStyles } from '../core/styles.js';
+import { newsLink } from '../news-list/news-link.js';
+import { styles } from './related-articles.styles.js';
+
+const messages: Messages<{ heading: string }> = {
+  en: { heading: 'Related articles' },
+  'zh-CN': { heading: '相关文章' },
+};
+
+/** What a `news-article` offers a follower: its loaded JSON (the `NewsroomElement` contract). */
+type ArticleSource = Element & { data?: unknown };
+
+/**
+ * Links to articles related to one article, with their dates (the "相关文章" block). Reads the
+ * article's `related` list from `src`, or follows a `news-article` on the same page named by
+ * `for`, reusing what that element loaded (no second request) and updating when it changes.
+ *
+ * @fires news-select - A visitor chose an article (detail `{ item }`); cancel it to route in-page.
+ * @fires newsroom-load - The article at `src` loaded (detail `{ src, data }`).
+ * @fires newsroom-error - The article at `src` failed to load (detail `{ src, error }`).
+ * @csspart heading - The block's heading.
+ * @csspart list - The list of links.
+ * @csspart item - One related article.
+ * @csspart title - An article's title (also `link` when it is a link).
+ * @csspart link - An article's title link.
+ * @csspart date - An article's date.
+ * @csspart error - The error panel.
+ * @csspart retry - The error panel's retry button.
+ * @cssprop --newsroom-accent - Links and the heading rule.
+ * @cssprop --newsroom-muted - Dates.
+ * @cssprop --newsroom-border - Separators.
+ * @cssprop --newsroom-font - Font family.
+ */
+export class RelatedArticles extends NewsroomElement {
+  static override styles = [baseStyles, styles];
+
+  /** Id of a `news-article` element in the same document (or shadow root) to follow instead of loading `src`. */
+  @property() for = '';
+
+  /** The most links to show. */
+  @property({ type: Number }) limit?: number;
+
+  /** Article link template, e.g. `article.html?id={id}`; wins over the items' own `url`. Defaults to the provider's. */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** The heading text; defaults to "Related articles" / "相关文章". */
+  @property() heading?: string;
+
+  /** The followed article failed to load: it shows the error, this block shows nothing. */
+  @state() private followedFailed = false;
+
+  private normalized?: { response: ContentResponse; related: NewsItem[] };
+  private root?: Document | ShadowRoot;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Listening on the root catches the article however late it is added or reloaded.
+    const root = this.getRootNode();
+    if (root instanceof Document || root instanceof ShadowRoot) {
+      this.root = root;
+      root.addEventListener('newsroom-load', this.onArticleEvent);
+      root.addEventListener('newsroom-error', this.onArticleEvent);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.root?.removeEventListener('newsroom-load', this.onArticleEvent);
+    this.root?.removeEventListener('newsroom-error', this.onArticleEvent);
+    this.root = undefined;
+  }
+
+  protected override sourceUrl(): string | undefined {
+    return this.for ? undefined : super.sourceUrl();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('for') && this.for) {
+      const article = this.followed();
+      // The article may have loaded before this element arrived.
+      if (article?.data !== undefined) this.follow(article.data, this.resolveUrl(article.getAttribute('src') ?? '') ?? document.baseURI);
+    }
+  }
+
+  private followed(): ArticleSource | null {
+    return (this.for && (this.root ?? (this.getRootNode() as Document)).getElementById?.(this.for)) || null;
+  }
+
+  private readonly onArticleEvent = (event: Event): void => {
+    // Only the article's own events: not ones retargeted from elements inside it.
+    const article = this.followed();
+    if (!article || event.composedPath()[0] !== article) return;
+    if (event.type === 'newsroom-error') {
+      this.followedFailed = true;
+      return;
+    }
+    const { src, data } = (event as CustomEvent<NewsroomLoadDetail>).detail;
+    this.follow(data, src);
+  };
+
+  private follow(data: unknown, url: string): void {
+    this.followedFailed = false;
+    this.content.set({ url, data });
+  }
+
+  private related(response: ContentResponse): NewsItem[] {
+    if (this.normalized?.response !== response) this.normalized = { response, related: normalizeArticle(response).related };
+    return this.normalized.related;
+  }
+
+  override render() {
+    return this.content.render({
+      pending: () => this.renderSkeleton(),
+      initial: () => (this.for && this.followed() && !this.followedFailed ? this.renderSkeleton() : nothing),
+      error: (error) => this.renderError(error),
+      complete: (response) => this.renderLinks(response),
+    });
+  }
+
+  private get count(): number | undefined {
+    const limit = this.limit;
+    return typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : undefined;
+  }
+
+  private renderLinks(response: ContentResponse) {
+    const items = this.related(response).slice(0, this.count);
+    if (!items.length) return nothing;
+    const locale = this.resolvedLocale;
+    return html`<section aria-labelledby="heading">
+      <h2 id="heading" part="heading">${this.heading || messages[locale].heading}</h2>
+      <ul part="list">
+        ${items.map((item) => html`<li part="item">
+          ${newsLink(this, item, this.articleLink(this.articleHref, item.id) ?? item.url)}
+          ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
+        </li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div aria-hidden="true">
+      <h2><span class="skeleton skeleton-line"></span></h2>
+      <ul>${Array.from({ length: Math.min(this.count ?? 5, 5) }, () => html`<li><span class="skeleton skeleton-line"></span></li>`)}</ul>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'related-articles': RelatedArticles;
+  }
+}
