@@ -1,0 +1,413 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { NewsList } from '../src/news-list/news-list.js';
+import { pageNumbers } from '../src/news-list/news-list.js';
+import '../src/news-list/define.js';
+import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+
+const LIST = '/test/fixtures/news-list.json';
+
+const part = (el: NewsList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
+const titles = (el: NewsList) => part(el, 'title').map((node) => node.textContent!.trim());
+const pageButtons = (el: NewsList) => part(el, 'page').map((button) => button.textContent!.trim());
+const currentPage = (el: NewsList) => el.shadowRoot!.querySelector('[aria-current=page]')?.textContent?.trim();
+const button = (el: NewsList, text: string) => part(el, 'page').concat(part(el, 'tab')).find((b) => b.textContent!.trim() === text)!;
+const query = (url: string) => Object.fromEntries(new URL(url, location.href).searchParams);
+
+/** Waits until the list is not busy and shows items, the empty state or an error (and `first` on top, if given). */
+const settled = (el: NewsList, first?: string) =>
+  waitUntil(
+    () =>
+      !el.hasAttribute('aria-busy') &&
+      !!el.shadowRoot!.querySelector('[part~=list], [part=empty], [role=alert]') &&
+      (!first || titles(el)[0] === first),
+    'list settled',
+    { timeout: 8000 },
+  );
+
+async function mount(template: unknown): Promise<NewsList> {
+  const provider = await fixture(html`<news-provider .client=${fastClient()}>${template}</news-provider>`);
+  const el = provider.querySelector('news-list')!;
+  await settled(el);
+  return el;
+}
+
+describe('news-list: rendering', () => {
+  it('shows the first page: title links, dates in <time>, summaries, lazy pictures with a reserved size', async () => {
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const items = part(el, 'item');
+    expect(items).to.have.length(10);
+    expect(titles(el)[0]).to.equal('利诚商贸与长春物流园签署战略合作协议');
+    const link = items[0].querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal(new URL('/news/2001.html', location.href).href);
+    expect(link.hasAttribute('rel')).to.equal(false);
+    const time = items[0].querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal('2025-06-30T09:00:00+08:00');
+    expect(time.textContent).to.equal('Jun 30, 2025');
+    expect(items[0].querySelector('[part=summary]')!.textContent).to.equal('双方将在仓储配送与冷链运输方面展开合作。');
+    const img = items[0].querySelector('img')!;
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.getAttribute('alt')).to.equal('');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['320', '180']);
+    expect(items[1].querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a skeleton of the expected size while loading, and no list', async () => {
+    const provider = await fixture(html`<news-provider .client=${fastClient()}><news-list page-size="4" src=${mockUrl({ key: uniqueKey(), delay: 800, then: LIST })}></news-list></news-provider>`);
+    const el = provider.querySelector('news-list')!;
+    await el.updateComplete;
+    const skeleton = el.shadowRoot!.querySelector('ul[aria-hidden=true]')!;
+    expect(skeleton.querySelectorAll('li')).to.have.length(4);
+    expect(part(el, 'list')).to.have.length(0);
+    await settled(el);
+    expect(part(el, 'item')).to.have.length(4);
+  });
+
+  it('lays out as cards and as a compact list without pictures or summaries', async () => {
+    const cards = await mount(html`<news-list layout="cards" src=${LIST}></news-list>`);
+    expect(part(cards, 'list')[0].classList.contains('cards')).to.equal(true);
+    expect(part(cards, 'image').length).to.be.greaterThan(0);
+    await expect(cards).to.be.accessible();
+    const compact = await mount(html`<news-list layout="compact" src=${LIST}></news-list>`);
+    expect(part(compact, 'item')).to.have.length(10);
+    expect(part(compact, 'image')).to.have.length(0);
+    expect(part(compact, 'summary')).to.have.length(0);
+    expect(part(compact, 'date')).to.have.length(10);
+  });
+
+  it('shows a visible heading when given one', async () => {
+    const el = await mount(html`<news-list heading="Company news" src=${LIST}></news-list>`);
+    const heading = part(el, 'heading')[0];
+    expect(heading.classList.contains('visually-hidden')).to.equal(false);
+    expect(heading.textContent).to.contain('Company news');
+  });
+
+  it('renders 1,000 items from the data property without a request', async () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ id: String(i), title: `Item ${i}`, date: '2025-01-01T00:00:00Z' }));
+    const el = await fixture<NewsList>(html`<news-list page-size="1000" .data=${{ items }}></news-list>`);
+    await el.updateComplete;
+    expect(part(el, 'item')).to.have.length(1000);
+    expect(titles(el)[999]).to.equal('Item 999');
+    expect(part(el, 'pager')).to.have.length(0);
+  });
+});
+
+describe('news-list: paging in the browser', () => {
+  it('pages through what it has with one request, marks the current page and focuses the heading', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const pager = part(el, 'pager')[0];
+    expect(pager.localName).to.equal('nav');
+    expect(pager.getAttribute('aria-label')).to.equal('Pages');
+    expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '3', 'Next']);
+    expect(currentPage(el)).to.equal('1');
+    expect((button(el, 'Previous') as HTMLButtonElement).disabled).to.equal(true);
+
+    button(el, 'Next').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('2');
+    expect(titles(el)[0]).to.equal('利诚商贸荣获“诚信经营示范单位”称号');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    expect(part(el, 'heading')[0].textContent).to.contain('page 2 of 3');
+
+    button(el, '3').click();
+    await el.updateComplete;
+    expect(part(el, 'item')).to.have.length(3);
+    expect((button(el, 'Next') as HTMLButtonElement).disabled).to.equal(true);
+    expect(await mockLog(key)).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows first, last and neighbouring pages with gaps for many pages', async () => {
+    const el = await mount(html`<news-list page-size="2" page="6" src=${LIST}></news-list>`);
+    expect(pageButtons(el)).to.deep.equal(['Previous', '1', '5', '6', '7', '12', 'Next']);
+    expect(el.shadowRoot!.querySelectorAll('.gap[aria-hidden=true]')).to.have.length(2);
+    expect(pageNumbers(1, 12)).to.deep.equal([1, 2, 0, 12]);
+    expect(pageNumbers(3, 5)).to.deep.equal([1, 2, 3, 4, 5]);
+    expect(pageNumbers(1, 1)).to.deep.equal([1]);
+  });
+
+  it('clamps a page beyond the end to the last page', async () => {
+    const el = await mount(html`<news-list page="99" src=${LIST}></news-list>`);
+    expect(currentPage(el)).to.equal('3');
+    expect(part(el, 'item')).to.have.length(3);
+  });
+
+  it('limit shows the first N items with no pager', async () => {
+    const el = await mount(html`<news-list limit="3" page="2" src=${LIST}></news-list>`);
+    expect(titles(el)).to.deep.equal(['利诚商贸与长春物流园签署战略合作协议', '2025年东北地区农资流通市场观察', '公司举办年度安全生产培训']);
+    expect(part(el, 'pager')).to.have.length(0);
+  });
+
+  it('works the pager by keyboard', async () => {
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    button(el, 'Next').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('2');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('All');
+  });
+});
+
+describe('news-list: categories', () => {
+  it('shows tabs with "All" first, filters in the browser and goes back to page 1', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list page="2" src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const loads: unknown[] = [];
+    el.addEventListener('newsroom-load', (event) => loads.push(event));
+    const tabs = part(el, 'tab');
+    expect(tabs.map((tab) => tab.textContent)).to.deep.equal(['All', '公司新闻', '行业新闻', '通知公告']);
+    expect(el.shadowRoot!.querySelector('[role=tablist]')!.getAttribute('aria-label')).to.equal('News categories');
+    expect(tabs[0].getAttribute('aria-selected')).to.equal('true');
+    expect(currentPage(el)).to.equal('2');
+
+    tabs[2].click();
+    await el.updateComplete;
+    expect(tabs[2].getAttribute('aria-selected')).to.equal('true');
+    expect(tabs[0].getAttribute('aria-selected')).to.equal('false');
+    expect(el.category).to.equal('industry');
+    expect(el.page).to.equal(1);
+    expect(titles(el)).to.have.length(9);
+    expect(titles(el)[0]).to.equal('2025年东北地区农资流通市场观察');
+    expect(part(el, 'pager')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[role=tabpanel]')!.getAttribute('aria-labelledby')).to.equal('tab-2');
+    expect(await mockLog(key)).to.have.length(1);
+    expect(loads).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('preselects the category attribute', async () => {
+    const el = await mount(html`<news-list category="notice" src=${LIST}></news-list>`);
+    expect(part(el, 'tab').find((tab) => tab.getAttribute('aria-selected') === 'true')!.textContent).to.equal('通知公告');
+    expect(titles(el)).to.deep.equal(['关于端午节放假安排的通知', '客户服务热线系统升级公告', '供应商年度评审结果公示', '关于规范发票开具的提示']);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End (one tab stop)', async () => {
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const tabs = part(el, 'tab');
+    expect(tabs.map((tab) => tab.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    tabs[0].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
+    expect(el.category).to.equal('company');
+    expect(tabs.map((tab) => tab.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.category).to.equal('notice');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[0]);
+    expect(el.category).to.equal('');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.category).to.equal('notice');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(el.category).to.equal('');
+    expect(titles(el)).to.have.length(10);
+  });
+
+  it('shows a friendly empty state (not an error) for an empty category and an empty list', async () => {
+    const el = await mount(html`<news-list category="nothing-here" src=${LIST}></news-list>`);
+    expect(part(el, 'empty')[0].textContent).to.equal('There is no news in this category yet.');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    const empty = await mount(html`<news-list src="/test/fixtures/news-list-empty.json"></news-list>`);
+    expect(part(empty, 'empty')[0].textContent).to.equal('There is no news here yet.');
+    expect(part(empty, 'pager')).to.have.length(0);
+    expect(part(empty, 'tabs')).to.have.length(0);
+    await expect(empty).to.be.accessible();
+  });
+});
+
+describe('news-list: paging on the server', () => {
+  it('asks the server for each page with page, pageSize and category, and reuses what it has', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    expect(part(el, 'item')).to.have.length(10);
+    expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '6', 'Next']);
+    expect(el.shadowRoot!.querySelectorAll('.gap')).to.have.length(1);
+    expect(await mockLog(key)).to.have.length(1);
+
+    button(el, '2').click();
+    await waitUntil(async () => (await mockLog(key)).length === 2, 'page 2 requested');
+    await settled(el);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    expect(currentPage(el)).to.equal('2');
+    let log = await mockLog(key);
+    expect(query(log[1].url)).to.include({ page: '2', pageSize: '10' });
+    expect(query(log[1].url)).to.not.have.property('category');
+
+    part(el, 'tab')[2].click();
+    await waitUntil(async () => (await mockLog(key)).length === 3, 'category requested');
+    await settled(el);
+    log = await mockLog(key);
+    expect(query(log[2].url)).to.include({ page: '1', pageSize: '10', category: 'industry' });
+    expect(part(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
+
+    // Back to page 1 of everything: the first answer, from memory.
+    part(el, 'tab')[0].click();
+    await settled(el);
+    expect(currentPage(el)).to.equal('1');
+    expect(await mockLog(key)).to.have.length(3);
+  });
+
+  it('opens a deep link (page and category attributes) on a paging server with the right request', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list page="3" category="company" src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    await waitUntil(async () => (await mockLog(key)).length === 2, 'the page asked for');
+    await settled(el);
+    const log = await mockLog(key);
+    expect(query(log[0].url)).to.not.have.property('page');
+    expect(query(log[1].url)).to.include({ page: '3', pageSize: '10', category: 'company' });
+    expect(currentPage(el)).to.equal('3');
+  });
+
+  it('fills {page} and {category} templates in src', async () => {
+    const key = uniqueKey();
+    const src = `/mock/doc?key=${key}&then=/test/fixtures/news-list-p{page}.json&c={category}`;
+    const el = await mount(html`<news-list src=${src}></news-list>`);
+    expect(titles(el)[0]).to.equal('第1页 第1条：市场监管动态');
+    button(el, '6').click();
+    await settled(el, '第6页 第1条：市场监管动态');
+    expect(part(el, 'item')).to.have.length(7);
+    expect(currentPage(el)).to.equal('6');
+    const log = await mockLog(key);
+    expect(log).to.have.length(2);
+    expect(query(log[1].url)).to.include({ then: '/test/fixtures/news-list-p6.json', c: '' });
+  });
+
+  it('reads a WordPress posts array: entity-decoded titles, X-WP-Total paging with page and per_page', async () => {
+    const key = uniqueKey();
+    const src = mockUrl({ key, then: '/test/fixtures/news-list-wordpress.json', 'h.X-WP-Total': 23, 'h.X-WP-TotalPages': 8 });
+    const el = await mount(html`<news-list page-size="3" src=${src}></news-list>`);
+    expect(titles(el)).to.deep.equal([
+      'Lichen & Changchun Logistics sign a “cold chain” partnership',
+      'Fertiliser prices hold steady – a market note',
+      'Why <script> tags never run in our titles',
+    ]);
+    expect(part(el, 'summary')[0].textContent).to.equal('Warehousing & delivery across the north…');
+    expect(el.shadowRoot!.querySelectorAll('script, [part=summary] img')).to.have.length(0);
+    const link = part(el, 'link')[0] as HTMLAnchorElement;
+    expect(link.href).to.equal('https://news.example.com/2025/06/cold-chain-partnership/');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-12T02:15:00Z');
+    expect(button(el, '8')).to.exist;
+
+    button(el, 'Next').click();
+    await waitUntil(async () => (await mockLog(key)).length === 2, 'page 2 requested');
+    expect(query((await mockLog(key))[1].url)).to.include({ page: '2', per_page: '3' });
+    expect(query((await mockLog(key))[1].url)).to.not.have.property('pageSize');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('reads a JSON Feed 1.1: items, tags as category tabs', async () => {
+    const el = await mount(html`<news-list src="/test/fixtures/news-list-feed.json"></news-list>`);
+    expect(titles(el)).to.deep.equal(['Second distribution centre opens in Jilin', 'Grain purchase prices edge up', 'Annual safety training for all staff']);
+    expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', 'company', 'industry']);
+    expect((part(el, 'link')[1] as HTMLAnchorElement).href).to.equal('https://www.example.com/news/5002.html');
+    expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-18T09:00:00+08:00');
+    expect((part(el, 'image')[0] as HTMLImageElement).src).to.equal('https://www.example.com/img/5001.jpg');
+    part(el, 'tab')[1].click();
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Second distribution centre opens in Jilin', 'Annual safety training for all staff']);
+  });
+});
+
+describe('news-list: links and news-select', () => {
+  it('article-href wins over the item url; the provider template applies when the element has none', async () => {
+    const own = await mount(html`<news-list article-href="article.html?id={id}" src=${LIST}></news-list>`);
+    expect((part(own, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('article.html?id=2001', location.href).href);
+    const provider = await fixture(html`<news-provider article-href="/read/{id}" .client=${fastClient()}>
+      <news-list src=${LIST}></news-list><news-list article-href="#/news/{id}" src=${LIST}></news-list></news-provider>`);
+    const [inherits, overrides] = [...provider.querySelectorAll('news-list')];
+    await settled(inherits);
+    await settled(overrides);
+    expect((part(inherits, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('/read/2001', location.href).href);
+    expect((part(overrides, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('#/news/2001', location.href).href);
+  });
+
+  it('fires a cancelable news-select with the item; cancelling stops the navigation', async () => {
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    let clickPrevented: boolean | undefined;
+    const guard = (event: Event) => {
+      clickPrevented = event.defaultPrevented;
+      event.preventDefault(); // never let the test page navigate
+    };
+    window.addEventListener('click', guard);
+    try {
+      const link = part(el, 'link')[1];
+      setTimeout(() => link.click());
+      const selected = await oneEvent(el, 'news-select');
+      expect(selected.detail.item).to.include({ id: '2002', title: '2025年东北地区农资流通市场观察', category: 'industry' });
+      expect(selected.cancelable).to.equal(true);
+      expect(selected.composed).to.equal(true);
+      expect(clickPrevented).to.equal(false);
+
+      const cancel = (event: Event) => event.preventDefault();
+      el.addEventListener('news-select', cancel);
+      link.click();
+      expect(clickPrevented).to.equal(true);
+      el.removeEventListener('news-select', cancel);
+
+      // A Ctrl-click opens a new tab: left to the browser, no news-select.
+      let fired = false;
+      el.addEventListener('news-select', () => (fired = true));
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
+      expect(fired).to.equal(false);
+    } finally {
+      window.removeEventListener('click', guard);
+    }
+  });
+});
+
+describe('news-list: hostile content and locales', () => {
+  it('renders script-bearing titles as text, drops unsafe urls and wrong-typed fields', async () => {
+    const el = await mount(html`<news-list src="/test/fixtures/news-list-hostile.json"></news-list>`);
+    expect(titles(el)).to.deep.equal([
+      '<script>window.__pwned = 1</script>Script in a title',
+      'Entity-spelled scheme',
+      'Wrong types everywhere',
+      'Data URL image and vbscript link',
+      'A safe one',
+    ]);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('script')).to.have.length(0);
+    expect(part(el, 'link').map((a) => a.getAttribute('href'))).to.deep.equal([new URL('/news/h5.html', location.href).href]);
+    expect(part(el, 'image')).to.have.length(0);
+    expect(part(el, 'summary')[0].textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(part(el, 'date')).to.have.length(1);
+    expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', '<b>Bold</b> category']);
+    expect(root.textContent).to.not.match(/undefined|NaN|\[object Object\]|Invalid Date|null/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Chinese: dates, tabs, pager and empty state', async () => {
+    const provider = await fixture(html`<news-provider locale="zh-CN" .client=${fastClient()}><news-list src=${LIST}></news-list></news-provider>`);
+    const el = provider.querySelector('news-list')!;
+    await settled(el);
+    expect(part(el, 'date')[0].textContent).to.equal('2025年6月30日');
+    expect(part(el, 'tab')[0].textContent).to.equal('全部');
+    expect(part(el, 'pager')[0].getAttribute('aria-label')).to.equal('分页');
+    expect(pageButtons(el)[0]).to.equal('上一页');
+    expect(button(el, '2').getAttribute('aria-label')).to.equal('第 2 页');
+    expect(part(el, 'heading')[0].textContent).to.equal('新闻 (第 1 页，共 3 页)');
+    el.category = 'none';
+    await el.updateComplete;
+    expect(part(el, 'empty')[0].textContent).to.equal('该分类下暂无新闻。');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failed load as an alert with Retry', async () => {
+    const el = await mount(html`<news-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></news-list>`);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('404');
+    expect(part(el, 'list')).to.have.length(0);
+  });
+});
