@@ -1,3 +1,5 @@
 // Registers every element: the entry of the drop-in bundle `dist/newsroom-elements.js`.
 // The provider comes first so its children find it as they connect.
 import './news-provider/define.js';
+import './news-list/define.js';
+import './related-articles/define.js';
