@@ -9,9 +9,10 @@ const LIST = '/test/fixtures/news-list.json';
 
 const part = (el: NewsList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
 const titles = (el: NewsList) => part(el, 'title').map((node) => node.textContent!.trim());
-const pageButtons = (el: NewsList) => part(el, 'page').map((button) => button.textContent!.trim());
+const label = (node: Element) => node.textContent!.replace(/[‹›]/g, '').trim();
+const pageButtons = (el: NewsList) => part(el, 'page').map(label);
 const currentPage = (el: NewsList) => el.shadowRoot!.querySelector('[aria-current=page]')?.textContent?.trim();
-const button = (el: NewsList, text: string) => part(el, 'page').concat(part(el, 'tab')).find((b) => b.textContent!.trim() === text)!;
+const button = (el: NewsList, text: string) => part(el, 'page').concat(part(el, 'tab')).find((b) => label(b) === text)!;
 const query = (url: string) => Object.fromEntries(new URL(url, location.href).searchParams);
 
 /** Waits until the list is not busy and shows items, the empty state or an error (and `first` on top, if given). */

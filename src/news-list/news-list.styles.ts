@@ -63,6 +63,12 @@ export const styles = css`
     line-height: 1.4;
     overflow-wrap: anywhere;
   }
+  .title a {
+    text-decoration: none;
+  }
+  .title a:hover {
+    text-decoration: underline;
+  }
   time {
     display: block;
     color: var(--_muted);
@@ -132,6 +138,9 @@ export const styles = css`
     aspect-ratio: 16 / 9;
     border-radius: 0;
   }
+  .cards .item:not(:has(img)) {
+    border-top: 3px solid var(--_accent);
+  }
   .cards .text {
     width: 100%;
     padding: calc(var(--_space) * 0.75);
@@ -170,12 +179,6 @@ export const styles = css`
     .compact .title {
       white-space: normal;
     }
-  }
-  .compact a {
-    text-decoration: none;
-  }
-  .compact a:hover {
-    text-decoration: underline;
   }
 
   .empty {
@@ -217,6 +220,11 @@ export const styles = css`
   .page:disabled {
     opacity: 0.45;
     cursor: default;
+  }
+  @container (max-width: 24rem) {
+    .word {
+      display: none;
+    }
   }
   .gap {
     padding: 0 0.25rem;

@@ -84,7 +84,7 @@ export function pageNumbers(page: number, pages: number): number[] {
  * @fires newsroom-load - The list loaded (detail `{ src, data }`).
  * @fires newsroom-error - The list failed to load (detail `{ src, error }`).
  * @csspart heading - The list heading (visually hidden unless `heading` is set); focused after a page change.
- * @csspart tabs - The category tab list.
+ * @csspart tabs - The category tab list (shown when the data has categories; hide it with `::part(tabs) { display: none }`).
  * @csspart tab - One category tab.
  * @csspart list - The list of items.
  * @csspart item - One news item.
@@ -279,11 +279,11 @@ export class NewsList extends NewsroomElement {
       html`<button type="button" class="page" part="page" aria-label=${name} aria-current=${current ? 'page' : 'false'}
         ?disabled=${target < 1 || target > pages} @click=${() => this.goTo(target)}>${label}</button>`;
     return html`<nav class="pager" part="pager" aria-label=${text.pages}>
-      ${button(page - 1, text.previous, text.previous)}
+      ${button(page - 1, html`‹ <span class="word">${text.previous}</span>`, text.previous)}
       ${pageNumbers(page, pages).map((n) =>
         n ? button(n, n, fillTemplate(text.page, { page: n }), n === page) : html`<span class="gap" aria-hidden="true">…</span>`,
       )}
-      ${button(page + 1, text.next, text.next)}
+      ${button(page + 1, html`<span class="word">${text.next}</span> ›`, text.next)}
     </nav>`;
   }
 
