@@ -1,5 +1,7 @@
 // Registers every element: the entry of the drop-in bundle `dist/newsroom-elements.js`.
 // The provider comes first so its children find it as they connect.
 import './news-provider/define.js';
+import './site-nav/define.js';
+import './contact-card/define.js';
 import './news-list/define.js';
 import './related-articles/define.js';

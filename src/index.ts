@@ -1,6 +1,8 @@
 // Side-effect-free: every class and helper type, nothing registered. Register a class under a
 // tag of your own with `customElements.define('my-news', NewsList)`.
 export { NewsProvider } from './news-provider/news-provider.js';
+export { SiteNav, type SiteNavVariant } from './site-nav/site-nav.js';
+export { ContactCard } from './contact-card/contact-card.js';
 export { NewsList, type NewsListLayout } from './news-list/news-list.js';
 export { RelatedArticles } from './related-articles/related-articles.js';
 export { ContentClient, type ContentClientOptions, type ContentResponse } from './core/content-client.js';

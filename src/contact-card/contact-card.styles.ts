@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const styles = css`
+  section {
+    padding: 0 0 0.5em;
+  }
+  h2 {
+    margin: 0 0 0.5em;
+    padding-bottom: 0.4em;
+    border-bottom: 2px solid var(--_accent);
+    font-size: 1.1em;
+    line-height: 1.3;
+  }
+  dl {
+    margin: 0;
+  }
+  .line {
+    display: flex;
+    gap: 0 0.5em;
+    padding: 0.3em 0;
+  }
+  dt {
+    flex: none;
+    min-width: 4.5em;
+    color: var(--_muted);
+  }
+  dt::after {
+    content: ':' / '';
+  }
+  .zh dt::after {
+    content: '：' / '';
+  }
+  dd {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  a {
+    text-decoration: none;
+  }
+  a:hover {
+    text-decoration: underline;
+  }
+  .copy {
+    margin-left: 0.4em;
+    padding: 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_muted);
+    font-size: 0.8em;
+    line-height: 1.6;
+    vertical-align: 0.1em;
+  }
+  .copy:hover {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .note {
+    margin-left: 0.4em;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  .skeleton-lines .skeleton-line {
+    margin: 0.6em 0;
+  }
+  @container (max-width: 12rem) {
+    .line {
+      flex-direction: column;
+    }
+  }
+`;

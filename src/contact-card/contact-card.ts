@@ -1,0 +1,228 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ContentResponse } from '../core/content-client.js';
+import type { Messages } from '../core/locale.js';
+import { isExternal, safeUrl } from '../core/safe-url.js';
+import { baseStyles } from '../core/styles.js';
+import { NewsroomElement } from '../core/newsroom-element.js';
+import { siteOf } from '../site-nav/site-data.js';
+import { styles } from './contact-card.styles.js';
+
+type Field = 'address' | 'phone' | 'fax' | 'email' | 'website' | 'hours';
+
+const messages: Messages<Record<Field, string> & { heading: string; copy: string; copied: string; copyFailed: string; newTab: string }> = {
+  en: {
+    heading: 'Contact',
+    address: 'Address',
+    phone: 'Phone',
+    fax: 'Fax',
+    email: 'Email',
+    website: 'Website',
+    hours: 'Opening hours',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy',
+    newTab: '(opens in a new tab)',
+  },
+  'zh-CN': {
+    heading: '联系方式',
+    address: '地址',
+    phone: '电话',
+    fax: '传真',
+    email: '邮箱',
+    website: '网址',
+    hours: '工作时间',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '复制失败',
+    newTab: '（在新标签页打开）',
+  },
+};
+
+/** A `tel:` address from the first phone number in `phone`: digits and a leading `+` only. */
+export function telHref(phone: string): string | undefined {
+  const number = /\+?\d[\d\s().-]{4,}\d/.exec(phone)?.[0];
+  return number ? 'tel:' + number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '') : undefined;
+}
+
+// No `?`, `&`, `%` or `#`: an address must not smuggle extra headers (`?bcc=`) into the mailto: link.
+const EMAIL = /^[\w.!$'*+=^`{|}~-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
+
+/** A `mailto:` address for a syntactically valid e-mail address, else `undefined`. */
+export function mailtoHref(email: string): string | undefined {
+  return email.length <= 254 && EMAIL.test(email) ? safeUrl('mailto:' + email) : undefined;
+}
+
+/** A website's link: `www.example.com` is read as a host (https), not as a path relative to the page. */
+function websiteHref(value: string, base: string): string | undefined {
+  const host = !/^[a-z][\w+.-]*:/i.test(value) && /^[\w-]+(\.[\w-]+)*\.(?!html?\b|php\b|aspx?\b|jsp\b)[a-z]{2,}(:\d+)?([/?#]|$)/i.test(value);
+  return safeUrl(host ? 'https://' + value : value, base);
+}
+
+interface ContactLines {
+  title?: string;
+  address?: string;
+  map?: string;
+  phone?: string;
+  fax?: string;
+  email?: string;
+  website?: { text: string; href?: string };
+  hours?: string;
+}
+
+/**
+ * The contact block: address (a map link when `map` is given), phone as a `tel:` link, e-mail as
+ * a `mailto:` link, website, fax and opening hours, each line labelled, with copy buttons for
+ * the phone number and e-mail address. Reads `contact` from `site.json` at `src`; the plain
+ * attributes win over it, and work without any `src`.
+ *
+ * @fires newsroom-load - `site.json` loaded (detail `{ src, data }`).
+ * @fires newsroom-error - `site.json` failed to load (detail `{ src, error }`).
+ * @csspart heading - The card's title.
+ * @csspart list - The list of contact lines.
+ * @csspart line - One line; also named after its field: `address`, `phone`, `fax`, `email`, `website`, `hours`.
+ * @csspart label - A line's label ("Phone").
+ * @csspart value - A line's value.
+ * @csspart link - A value's link (map, tel:, mailto:, website).
+ * @csspart copy - A copy button.
+ * @csspart error - The error panel.
+ * @csspart retry - The error panel's retry button.
+ * @cssprop --newsroom-accent - Links and the title rule.
+ * @cssprop --newsroom-muted - Labels.
+ * @cssprop --newsroom-border - The card's frame.
+ * @cssprop --newsroom-surface - The card's background.
+ * @cssprop --newsroom-font - Font family.
+ */
+export class ContactCard extends NewsroomElement {
+  static override styles = [baseStyles, styles];
+
+  /** The card's title; defaults to `contact.title`, then "Contact" / "联系方式". */
+  @property() heading?: string;
+
+  /** Postal address (wins over `site.json`). */
+  @property() address?: string;
+
+  /** Phone number, shown as given and dialled with digits and `+` only. */
+  @property() phone?: string;
+
+  /** E-mail address; a link only when it is a valid address. */
+  @property() email?: string;
+
+  /** The company's website. */
+  @property() website?: string;
+
+  /** Fax number, shown as text. */
+  @property() fax?: string;
+
+  /** Opening hours, shown as text. */
+  @property() hours?: string;
+
+  /** A map page for the address; the address becomes its link. */
+  @property() map?: string;
+
+  /** The field just copied, and whether copying worked (announced, then cleared). */
+  @state() private copied?: { field: Field; ok: boolean };
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+  }
+
+  override render() {
+    return this.content.render({
+      initial: () => this.renderCard(),
+      pending: () => this.renderSkeleton(),
+      error: (error) => [this.renderError(error), this.renderCard()],
+      complete: (response) => this.renderCard(response),
+    });
+  }
+
+  /** The attributes over `site.json`'s `contact`. */
+  private lines(response?: ContentResponse): ContactLines {
+    const data = response ? siteOf(response).contact ?? {} : {};
+    const raw = response?.data as { contact?: { website?: unknown } } | undefined;
+    const rawWebsite = typeof raw?.contact?.website === 'string' ? raw.contact.website.trim() : undefined;
+    const website = this.website
+      ? { text: this.website, href: websiteHref(this.website, document.baseURI) }
+      : data.website && rawWebsite
+        ? { text: rawWebsite, href: websiteHref(rawWebsite, response!.url) }
+        : undefined;
+    return {
+      title: this.heading || data.title,
+      address: this.address || data.address,
+      map: this.map ? safeUrl(this.map) : data.map,
+      phone: this.phone || data.phone,
+      fax: this.fax || data.fax,
+      email: this.email || data.email,
+      website,
+      hours: this.hours || data.hours,
+    };
+  }
+
+  private renderCard(response?: ContentResponse) {
+    const t = messages[this.resolvedLocale];
+    const c = this.lines(response);
+    const website = c.website && { text: c.website.text.replace(/^https?:\/\//i, '').replace(/\/$/, ''), href: c.website.href };
+    const rows = [
+      this.line('address', c.address, c.address && c.map ? this.link(c.address, c.map) : c.address),
+      this.line('phone', c.phone, c.phone && this.link(c.phone, telHref(c.phone))),
+      this.line('fax', c.fax, c.fax),
+      this.line('email', c.email, c.email && this.link(c.email, mailtoHref(c.email))),
+      this.line('website', website?.text, website && this.link(website.text, website.href)),
+      this.line('hours', c.hours, c.hours),
+    ].filter((row) => row !== nothing);
+    if (!rows.length) return nothing;
+    return html`<section aria-labelledby="heading" class=${this.resolvedLocale === 'zh-CN' ? 'zh' : ''}>
+      <h2 id="heading" part="heading">${c.title || t.heading}</h2>
+      <dl part="list">${rows}</dl>
+    </section>`;
+  }
+
+  private line(field: Field, text: string | undefined, value: unknown) {
+    if (!text) return nothing;
+    const t = messages[this.resolvedLocale];
+    const copyable = (field === 'phone' || field === 'email') && !!navigator.clipboard;
+    const copied = this.copied?.field === field ? this.copied : undefined;
+    return html`<div part="line ${field}" class="line">
+      <dt part="label">${t[field]}</dt>
+      <dd part="value">${value}${copyable
+        ? html` <button type="button" part="copy" class="copy" @click=${() => this.copy(field, text)}
+            >${t.copy}<span class="visually-hidden"> ${t[field]}</span></button><span class="note" role="status"
+            >${copied ? (copied.ok ? t.copied : t.copyFailed) : ''}</span>`
+        : nothing}</dd>
+    </div>`;
+  }
+
+  private link(text: string, href: string | undefined) {
+    if (!href) return text;
+    const external = isExternal(href);
+    return html`<a part="link" href=${href} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}
+      >${text}${external ? html`<span class="visually-hidden"> ${messages[this.resolvedLocale].newTab}</span>` : nothing}</a>`;
+  }
+
+  private async copy(field: Field, text: string): Promise<void> {
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      ok = false;
+    }
+    this.copied = { field, ok };
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => (this.copied = undefined), 3000);
+  }
+
+  private renderSkeleton() {
+    return html`<div aria-hidden="true">
+      <h2><span class="skeleton skeleton-line"></span></h2>
+      <div class="skeleton-lines">${Array.from({ length: 4 }, () => html`<span class="skeleton skeleton-line"></span>`)}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'contact-card': ContactCard;
+  }
+}
