@@ -138,7 +138,7 @@ export const styles = css`
     aspect-ratio: 16 / 9;
     border-radius: 0;
   }
-  .cards .item:not(:has(img)) {
+  .cards .item:not(:has(img, .image-placeholder)) {
     border-top: 3px solid var(--_accent);
   }
   .cards .text {
