@@ -77,6 +77,12 @@ describe('news-list: rendering', () => {
     expect(part(compact, 'date')).to.have.length(10);
   });
 
+  it('falls back to the list layout for an unknown layout name', async () => {
+    const el = await mount(html`<news-list layout="grid" src=${LIST}></news-list>`);
+    expect(part(el, 'list')[0].className).to.match(/\blist\b/);
+    expect(part(el, 'summary')).to.have.length(10);
+  });
+
   it('shows a visible heading when given one', async () => {
     const el = await mount(html`<news-list heading="Company news" src=${LIST}></news-list>`);
     const heading = part(el, 'heading')[0];
@@ -180,6 +186,16 @@ describe('news-list: categories', () => {
     expect(await mockLog(key)).to.have.length(1);
     expect(loads).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('goes back to page 1 when the host page changes the category', async () => {
+    const el = await mount(html`<news-list page="3" page-size="3" src=${LIST}></news-list>`);
+    expect(currentPage(el)).to.equal('3');
+    el.category = 'company';
+    await el.updateComplete;
+    expect(el.page).to.equal(1);
+    expect(currentPage(el)).to.equal('1');
+    expect(titles(el)[0]).to.equal('利诚商贸与长春物流园签署战略合作协议');
   });
 
   it('preselects the category attribute', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import { normalizeList } from '../core/formats.js';
@@ -77,8 +77,8 @@ export function pageNumbers(page: number, pages: number): number[] {
 /**
  * A list of news items with category tabs and pagination. Pages and filters in the browser when
  * the response holds every item; when its `total` says there is more, asks the server for each
- * page (`page`, `pageSize`, `category` query parameters, WordPress `page` / `per_page`, or a
- * `{page}` / `{category}` template in `src`).
+ * page (`page`, `pageSize`, `category` query parameters, WordPress `page` / `per_page` /
+ * `categories`, or a `{page}` / `{pageSize}` / `{category}` template in `src`).
  *
  * @fires news-select - A visitor chose an item (detail `{ item }`); cancel it to route in-page.
  * @fires newsroom-load - The list loaded (detail `{ src, data }`).
@@ -147,6 +147,10 @@ export class NewsList extends NewsroomElement {
     return positive(this.limit) ? 1 : positive(this.page) ?? 1;
   }
 
+  private get layoutName(): NewsListLayout {
+    return this.layout === 'cards' || this.layout === 'compact' ? this.layout : 'list';
+  }
+
   private get templated(): boolean {
     return /\{(page|category|pageSize)\}/.test(this.src);
   }
@@ -168,6 +172,12 @@ export class NewsList extends NewsroomElement {
     this.serverPagedSrc = src;
     this.wordPress = Array.isArray(response.data);
     return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new category starts at its first page, whoever changed it (a tab or the host page).
+    if (this.hasUpdated && changed.has('category') && !changed.has('page')) this.page = 1;
   }
 
   protected override sourceUrl(): string | undefined {
@@ -228,7 +238,7 @@ export class NewsList extends NewsroomElement {
     const stale = this.content.status === 'pending';
     const body = html`
       ${items.length
-        ? html`<ul class="items ${this.layout} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
+        ? html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
         : html`<p class="empty" part="empty">${category ? text.emptyCategory : text.empty}</p>`}
       ${pages > 1 ? this.renderPager(page, pages) : nothing}
     `;
@@ -247,7 +257,7 @@ export class NewsList extends NewsroomElement {
 
   private renderItem(item: NewsItem) {
     const locale = this.resolvedLocale;
-    const compact = this.layout === 'compact';
+    const compact = this.layoutName === 'compact';
     const href = this.articleLink(this.articleHref, item.id) ?? item.url;
     return html`<li class="item" part="item">
       ${item.image && !compact
@@ -289,8 +299,8 @@ export class NewsList extends NewsroomElement {
 
   private renderSkeleton() {
     const rows = Math.min(positive(this.limit) ?? this.size, this.size);
-    const compact = this.layout === 'compact';
-    return html`<ul class="items ${this.layout}" aria-hidden="true">
+    const compact = this.layoutName === 'compact';
+    return html`<ul class="items ${this.layoutName}" aria-hidden="true">
       ${Array.from({ length: rows }, () => html`<li class="item">
         ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
         <div class="text">
@@ -302,9 +312,7 @@ export class NewsList extends NewsroomElement {
   }
 
   private selectCategory(id: string): void {
-    if (id === this.category) return;
     this.category = id;
-    this.page = 1;
   }
 
   private onTabKey(event: KeyboardEvent): void {
