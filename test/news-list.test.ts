@@ -415,7 +415,7 @@ describe('news-list: hostile content and locales', () => {
     expect(part(el, 'pager')[0].getAttribute('aria-label')).to.equal('分页');
     expect(pageButtons(el)[0]).to.equal('上一页');
     expect(button(el, '2').getAttribute('aria-label')).to.equal('第 2 页');
-    expect(part(el, 'heading')[0].textContent).to.equal('新闻 (第 1 页，共 3 页)');
+    expect(part(el, 'heading')[0].textContent).to.equal('新闻（第 1 页，共 3 页）');
     el.category = 'none';
     await el.updateComplete;
     expect(part(el, 'empty')[0].textContent).to.equal('该分类下暂无新闻。');

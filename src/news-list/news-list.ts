@@ -25,7 +25,7 @@ const messages: Messages<{
 }> = {
   en: {
     heading: 'News',
-    pageOf: 'page {page} of {pages}',
+    pageOf: ' (page {page} of {pages})',
     all: 'All',
     categories: 'News categories',
     pages: 'Pages',
@@ -37,7 +37,7 @@ const messages: Messages<{
   },
   'zh-CN': {
     heading: '新闻',
-    pageOf: '第 {page} 页，共 {pages} 页',
+    pageOf: '（第 {page} 页，共 {pages} 页）',
     all: '全部',
     categories: '新闻分类',
     pages: '分页',
@@ -232,7 +232,7 @@ export class NewsList extends NewsroomElement {
     const pages = limit ? 1 : Math.max(1, Math.ceil(total / size));
     const page = server ? this.currentPage : Math.min(this.currentPage, pages);
     if (!server) items = limit ? items.slice(0, limit) : items.slice((page - 1) * size, page * size);
-    this.pageStatus = pages > 1 ? ` (${fillTemplate(text.pageOf, { page, pages })})` : '';
+    this.pageStatus = pages > 1 ? fillTemplate(text.pageOf, { page, pages }) : '';
 
     const categories = this.categories(list);
     const stale = this.content.status === 'pending';

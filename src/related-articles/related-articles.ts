@@ -42,7 +42,7 @@ type ArticleSource = Element & { data?: unknown };
 export class RelatedArticles extends NewsroomElement {
   static override styles = [baseStyles, styles];
 
-  /** Id of a `news-article` element in the same document (or shadow root) to follow instead of loading `src`. */
+  /** Id of a `news-article` in the same document (or shadow root) to follow; when set, `src` is not loaded. */
   @property() for = '';
 
   /** The most links to show. */
