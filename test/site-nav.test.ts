@@ -19,6 +19,8 @@ const toggleOf = (el: SiteNav, label: string) =>
 const submenuOf = (el: SiteNav, toggle: HTMLElement) => el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
 const focused = (el: SiteNav) => el.shadowRoot!.activeElement as HTMLElement | null;
 const currentLinks = (el: SiteNav) => all(el, '[aria-current]');
+/** A node as a failing assertion should name it (comparing DOM nodes themselves makes huge reports). */
+const whoIs = (node: Element | null) => (node ? `${node.localName} ${node.getAttribute('aria-controls') ?? ''} ${text(node)}` : 'nothing');
 
 /** Loaded (or failed) and drawn; some variants draw nothing for some pages. */
 async function rendered(el: SiteNav): Promise<void> {
@@ -50,13 +52,13 @@ describe('site-nav bar', () => {
     expect(home.href).to.equal(abs('/'));
     expect(home.hasAttribute('rel')).to.equal(false);
     const toggles = all(el, '#tree > li > [part=toggle]');
-    expect(toggles).to.have.length(6);
+    expect(toggles.length).to.equal(6);
     for (const toggle of toggles) {
       expect(toggle.tagName).to.equal('BUTTON');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       const list = submenuOf(el, toggle);
       expect(list.hidden).to.equal(true);
-      expect(list.children).to.have.length(0);
+      expect(list.children.length).to.equal(0);
     }
     expect(toggleOf(el, '公司简介').textContent!.trim()).to.equal('公司简介 submenu');
     // The section holding the current page is marked active.
@@ -73,7 +75,7 @@ describe('site-nav bar', () => {
     expect(text(focused(el)!)).to.equal('公司简介');
     await sendKeys({ press: 'Tab' });
     const toggle = toggleOf(el, '公司简介');
-    expect(focused(el)).to.equal(toggle);
+    expect(whoIs(focused(el))).to.equal(whoIs(toggle));
 
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -90,7 +92,7 @@ describe('site-nav bar', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(submenuOf(el, toggle).hidden).to.equal(true);
-    expect(focused(el)).to.equal(toggle);
+    expect(whoIs(focused(el))).to.equal(whoIs(toggle));
 
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
@@ -99,7 +101,7 @@ describe('site-nav bar', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    expect(focused(el)).to.equal(toggle);
+    expect(whoIs(focused(el))).to.equal(whoIs(toggle));
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     await sendKeys({ press: 'Space' });
@@ -145,11 +147,11 @@ describe('site-nav bar', () => {
     await sendKeys({ press: 'ArrowRight' });
     expect(text(focused(el)!)).to.equal('公司简介');
     await sendKeys({ press: 'ArrowRight' });
-    expect(focused(el)).to.equal(toggleOf(el, '公司简介'));
+    expect(whoIs(focused(el))).to.equal(whoIs(toggleOf(el, '公司简介')));
     await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'ArrowLeft' });
-    expect(focused(el)).to.equal(toggleOf(el, '联系我们')); // wraps to the last control
+    expect(whoIs(focused(el))).to.equal(whoIs(toggleOf(el, '联系我们'))); // wraps to the last control
     await sendKeys({ press: 'Home' });
     expect(text(focused(el)!)).to.equal('网站首页');
 
@@ -167,7 +169,7 @@ describe('site-nav bar', () => {
     expect(text(focused(el)!)).to.equal('综合');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(focused(el)).to.equal(products);
+    expect(whoIs(focused(el))).to.equal(whoIs(products));
   });
 
   it('opens for a mouse hovering, closes when it leaves, and a click on the hovered toggle keeps it open', async () => {
@@ -232,11 +234,11 @@ describe('site-nav bar', () => {
     expect(text(focused(el)!)).to.equal('行业新闻');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(focused(el)).to.equal(news);
+    expect(whoIs(focused(el))).to.equal(whoIs(news));
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(menu.getAttribute('aria-expanded')).to.equal('false');
-    expect(focused(el)).to.equal(menu);
+    expect(whoIs(focused(el))).to.equal(whoIs(menu));
     expect(getComputedStyle(tree).display).to.equal('none');
   });
 
@@ -252,7 +254,7 @@ describe('site-nav bar', () => {
     const el = await mount(html`<site-nav .data=${{ menus: { main: [{ label: 'Products', children: [{ label: 'Tea', href: '/tea/' }] }] } }}></site-nav>`);
     const toggle = all(el, '[part=toggle]')[0];
     expect(text(toggle)).to.equal('Products');
-    expect(all(el, '#tree > li > a')).to.have.length(0);
+    expect(all(el, '#tree > li > a').length).to.equal(0);
     toggle.click();
     await el.updateComplete;
     expect(all(el, `#${submenuOf(el, toggle).id} a`).map(text)).to.deep.equal(['Tea']);
@@ -279,6 +281,22 @@ describe('site-nav current page', () => {
     // A parent and its first child share an address: the deeper entry is the page.
     const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE} current="/about/"></site-nav>`);
     expect(all(el, 'li').map(text)).to.deep.equal(['网站首页', '公司简介', '公司简介']);
+  });
+
+  it('prefers an exact match to a deeper prefix, and a longer prefix to a deeper shorter one', async () => {
+    const data = { menus: { main: [
+      { label: 'Docs', href: '/docs/', children: [{ label: 'Docs home', href: '/docs/' }] },
+      { label: 'Tea', href: '/docs/tea/' },
+      { label: 'Intro', href: '/docs/intro.html' },
+    ] } };
+    const el = await mount(html`<site-nav variant="breadcrumb" .data=${data} current="/docs/tea/green/"></site-nav>`);
+    expect(currentLinks(el).map(text)).to.deep.equal(['Tea']);
+    el.current = '/docs/intro.html';
+    await el.updateComplete;
+    expect(currentLinks(el).map(text)).to.deep.equal(['Intro']);
+    el.current = '/docs/other.html';
+    await el.updateComplete;
+    expect(currentLinks(el).map(text)).to.deep.equal(['Docs home']);
   });
 
   it('matches query-string addresses exactly', async () => {
@@ -325,11 +343,11 @@ describe('site-nav side, footer, breadcrumb', () => {
     expect(text(one(el, '[part=heading]')!)).to.equal('Careers');
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Section');
     expect(one(el, 'nav')!.hasAttribute('aria-labelledby')).to.equal(false);
-    expect(one(el, '[part=list]')).to.equal(null);
+    expect(!!one(el, '[part=list]')).to.equal(false);
 
     el.current = '/nowhere/';
     await el.updateComplete;
-    expect(one(el, 'nav')).to.equal(null);
+    expect(!!one(el, 'nav')).to.equal(false);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
   });
 
@@ -376,7 +394,7 @@ describe('site-nav side, footer, breadcrumb', () => {
     const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE} current="/news/company/"></site-nav>`);
     const nav = one(el, 'nav')!;
     expect(nav.getAttribute('aria-label')).to.equal('Breadcrumb');
-    expect(one(el, 'ol')).to.not.equal(null);
+    expect(!!one(el, 'ol')).to.equal(true);
     expect(all(el, 'ol > li').map(text)).to.deep.equal(['网站首页', '新闻动态', '公司新闻']);
     const last = all(el, 'ol > li > a').at(-1)!;
     expect(last.getAttribute('aria-current')).to.equal('page');
@@ -403,16 +421,16 @@ describe('site-nav loading and sharing', () => {
     const el = provider.querySelector('site-nav')!;
     await el.updateComplete;
     expect(el.hasAttribute('aria-busy')).to.equal(true);
-    expect(all(el, '.skeleton')).to.have.length(1);
-    expect(one(el, 'nav')).to.equal(null);
+    expect(all(el, '.skeleton').length).to.equal(1);
+    expect(!!one(el, 'nav')).to.equal(false);
     await rendered(el);
-    expect(topLabels(el)).to.have.length(8);
+    expect(topLabels(el).length).to.equal(8);
   });
 
   it('shows an error with a retry button when site.json fails', async () => {
     const el = await mount(html`<site-nav src=${mockUrl({ key: uniqueKey(), fail: '404' })}></site-nav>`);
-    expect(one(el, '[role=alert]')).to.not.equal(null);
-    expect(one(el, '[part=retry]')).to.not.equal(null);
+    expect(!!one(el, '[role=alert]')).to.equal(true);
+    expect(!!one(el, '[part=retry]')).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -428,7 +446,7 @@ describe('site-nav loading and sharing', () => {
     const navs = [...provider.querySelectorAll('site-nav')];
     await Promise.all(navs.map(rendered));
     expect(navs.every((nav) => nav.shadowRoot!.querySelector('nav'))).to.equal(true);
-    expect(await mockLog(key)).to.have.length(1);
+    expect((await mockLog(key)).length).to.equal(1);
   });
 });
 
@@ -450,22 +468,22 @@ describe('site-nav hostile site.json', () => {
       '<img src=x onerror="window.__pwned=1">首页', 'javascript', 'Upper', 'Spaced', 'Tab', 'Entity', 'Colon', 'Null', 'Data', 'VB',
       'Number href', '2025', 'Kids not a list', 'Mixed kids', 'Partner',
     ]);
-    expect(all(el, 'img, script, b')).to.have.length(0);
+    expect(all(el, 'img, script, b').length).to.equal(0);
     const links = all(el, 'a') as HTMLAnchorElement[];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([abs('/'), abs('/year/'), abs('/kids/'), abs('/mixed/'), 'https://partner.example/']);
     for (const label of ['javascript', 'Upper', 'Spaced', 'Tab', 'Entity', 'Colon', 'Null', 'Data', 'VB', 'Number href']) {
       const node = all(el, '#tree > li > [part=label]').find((n) => text(n) === label);
-      expect(node, label).to.not.equal(undefined);
+      expect(!!node, label).to.equal(true);
     }
     expect(links.at(-1)!.rel).to.equal('noopener noreferrer');
     // "Kids not a list" has no sub-menu; "Mixed kids" keeps its good children.
-    expect(all(el, '[part=toggle]')).to.have.length(1);
+    expect(all(el, '[part=toggle]').length).to.equal(1);
     const toggle = all(el, '[part=toggle]')[0];
     toggle.click();
     await el.updateComplete;
     const kids = submenuOf(el, toggle);
     expect([...kids.children].map(text)).to.deep.equal(['<b>bold</b> child', 'Good child']);
-    expect(kids.querySelectorAll('a')).to.have.length(1);
+    expect(kids.querySelectorAll('a').length).to.equal(1);
     expect(el.shadowRoot!.textContent).to.not.match(/undefined|null|NaN|\[object Object\]/);
     expect(warnings.some((w) => w.includes('menus.main[].label'))).to.equal(true);
     expect(warnings.some((w) => w.includes('menus.main[].href'))).to.equal(true);
@@ -480,7 +498,7 @@ describe('site-nav hostile site.json', () => {
       el.data = data;
       el.menu = 'main';
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('nav, [role=alert]')).to.equal(null);
+      expect(!!el.shadowRoot!.querySelector('nav, [role=alert]')).to.equal(false);
     }
   });
 });
@@ -495,12 +513,12 @@ describe('site-nav huge and deep menus', () => {
     const started = performance.now();
     const el = await mount(html`<site-nav .data=${{ menus: { main } }} current="/section/99/8/"></site-nav>`);
     console.log(`site-nav: 1,000 entries rendered in ${(performance.now() - started).toFixed(1)} ms`);
-    expect(all(el, 'li')).to.have.length(100);
+    expect(all(el, 'li').length).to.equal(100);
     expect(all(el, '#tree > [part~=active]').map((li) => text(li.querySelector('a')!))).to.deep.equal(['栏目 100']);
     const toggle = toggleOf(el, '栏目 100');
     toggle.click();
     await el.updateComplete;
-    expect(all(el, 'li')).to.have.length(109);
+    expect(all(el, 'li').length).to.equal(109);
     expect(currentLinks(el).map(text)).to.deep.equal(['子栏目 100-9']);
   });
 
@@ -516,7 +534,7 @@ describe('site-nav huge and deep menus', () => {
     const started = performance.now();
     const el = await mount(html`<site-nav .data=${{ menus: { main: [{ label: 'Home', href: '/' }, ...level('/', 1)] } }} current=${deepest}></site-nav>`);
     console.log(`site-nav: 12 levels (8,190 entries) rendered in ${(performance.now() - started).toFixed(1)} ms`);
-    expect(all(el, 'li')).to.have.length(3);
+    expect(all(el, 'li').length).to.equal(3);
 
     let toggle = toggleOf(el, '1b');
     toggle.focus();
@@ -536,8 +554,8 @@ describe('site-nav huge and deep menus', () => {
     const deepestLink = submenuOf(el, toggle).querySelector<HTMLElement>(':scope > li:last-child > a')!;
     expect(text(deepestLink)).to.equal('12b');
     expect(deepestLink.getAttribute('aria-current')).to.equal('page');
-    expect(all(el, '[part~=active]')).to.have.length(12);
-    expect(all(el, 'li')).to.have.length(3 + 2 * 11);
+    expect(all(el, '[part~=active]').length).to.equal(12);
+    expect(all(el, 'li').length).to.equal(3 + 2 * 11);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
