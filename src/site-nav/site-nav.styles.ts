@@ -37,7 +37,7 @@ export const styles = css`
   .tree > li > a,
   .tree > li > [part='label'],
   .tree > li > .labelled {
-    padding: 0.75em 0.9em;
+    padding: 0.75em 0.75em;
     color: inherit;
     font-weight: 600;
   }
@@ -150,7 +150,7 @@ export const styles = css`
   }
 
   /* narrow: one "Menu" button; the whole tree opens below it as an accordion */
-  @container (max-width: 40rem) {
+  @container (max-width: 48rem) {
     .menu-toggle {
       display: flex;
     }

@@ -48,7 +48,7 @@ const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Ho
  * inline footer list or the breadcrumb trail, with the current page marked `aria-current="page"`.
  * The bar follows the WAI-ARIA disclosure navigation pattern (a link and a toggle button per
  * entry with a sub-menu; Escape closes and returns focus; arrow keys supplement Tab) and
- * collapses to one "Menu" button when the element is narrower than 40rem. Sub-menus are
+ * collapses to one "Menu" button when the element is 48rem (768px) wide or less. Sub-menus are
  * rendered only while open, so menus of thousands of entries stay fast.
  *
  * @fires newsroom-load - `site.json` loaded (detail `{ src, data }`).
