@@ -112,7 +112,7 @@ describe('contact-card from attributes', () => {
       email="sales@licheng.example" website="https://www.licheng.example/" fax="+86 431 8888 1235" hours="Mon–Fri 8:30–17:00"
       map="https://maps.example/changchun"></contact-card>`);
     expect(part(el, 'heading')[0].textContent).to.equal('Get in touch');
-    expect(labels(el)).to.deep.equal(['Address', 'Phone', 'Fax', 'Email', 'Website', 'Opening hours']);
+    expect(labels(el)).to.deep.equal(['Address', 'Phone', 'Fax', 'Email', 'Website', 'Hours']);
     expect(link(el, 'phone')!.getAttribute('href')).to.equal('tel:+8643188881234');
     expect(link(el, 'address')!.href).to.equal('https://maps.example/changchun');
     expect(shownValue(el, 'website')).to.equal('www.licheng.example');

@@ -18,7 +18,7 @@ const messages: Messages<Record<Field, string> & { heading: string; copy: string
     fax: 'Fax',
     email: 'Email',
     website: 'Website',
-    hours: 'Opening hours',
+    hours: 'Hours',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy',
