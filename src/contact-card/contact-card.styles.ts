@@ -27,6 +27,9 @@ export const styles = css`
   dt::after {
     content: ':' / '';
   }
+  .zh dt {
+    min-width: 3.2em;
+  }
   .zh dt::after {
     content: '：' / '';
   }

@@ -48,6 +48,12 @@ export const styles = css`
   .tree > li:hover {
     background: color-mix(in srgb, var(--_accent) 78%, #000);
   }
+  /* the shared accent focus ring would vanish on the accent bar */
+  .tree > li > :focus-visible,
+  .menu-toggle:focus-visible {
+    outline-color: var(--_accent-text);
+    outline-offset: -4px;
+  }
   .tree > li > [aria-current='page'] {
     box-shadow: inset 0 -3px 0 var(--_accent-text);
   }
