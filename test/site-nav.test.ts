@@ -250,6 +250,13 @@ describe('site-nav bar', () => {
     expect(getComputedStyle(one(el, '#tree')!).display).to.equal('flex');
   });
 
+  it('reads inline JSON without a request, and takes its landmark name from label', async () => {
+    const el = await mount(html`<site-nav label="Company menu"><script type="application/json">{"menus":{"main":[{"label":"Home","href":"/"},{"label":"News","href":"/news/","children":[{"label":"Company news","href":"/news/company/"}]}]}}</script></site-nav>`);
+    expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Company menu');
+    expect(topLabels(el)).to.deep.equal(['Home', 'News']);
+    expect(toggleOf(el, 'News').textContent!.trim()).to.equal('News submenu');
+  });
+
   it('labels an entry without an address by its toggle button', async () => {
     const el = await mount(html`<site-nav .data=${{ menus: { main: [{ label: 'Products', children: [{ label: 'Tea', href: '/tea/' }] }] } }}></site-nav>`);
     const toggle = all(el, '[part=toggle]')[0];
