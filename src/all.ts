@@ -4,4 +4,5 @@ import './news-provider/define.js';
 import './site-nav/define.js';
 import './contact-card/define.js';
 import './news-list/define.js';
+import './news-article/define.js';
 import './related-articles/define.js';

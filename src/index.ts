@@ -4,6 +4,7 @@ export { NewsProvider } from './news-provider/news-provider.js';
 export { SiteNav, type SiteNavVariant } from './site-nav/site-nav.js';
 export { ContactCard } from './contact-card/contact-card.js';
 export { NewsList, type NewsListLayout } from './news-list/news-list.js';
+export { NewsArticle } from './news-article/news-article.js';
 export { RelatedArticles } from './related-articles/related-articles.js';
 export { ContentClient, type ContentClientOptions, type ContentResponse } from './core/content-client.js';
 export { ContentError, type ContentErrorKind } from './core/content-error.js';

@@ -1,0 +1,251 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ContentResponse } from '../core/content-client.js';
+import { normalizeArticle } from '../core/formats.js';
+import { fillTemplate, formatDate, type Locale } from '../core/locale.js';
+import type { Article, ArticleLink } from '../core/model.js';
+import { NewsroomElement } from '../core/newsroom-element.js';
+import { safeUrl } from '../core/safe-url.js';
+import { sanitizeHtml } from '../core/sanitize.js';
+import { baseStyles } from '../core/styles.js';
+import { newsLink } from '../news-list/news-link.js';
+import { messages } from './news-article.messages.js';
+import { styles } from './news-article.styles.js';
+
+/**
+ * One article: category, title, source / author / dates, share and print controls, lead image,
+ * the sanitized body, editor line and previous / next links. Chooses its article by `src`, by
+ * `article-id` filled into the `article-src` template, or by the page URL's `id` parameter.
+ *
+ * @fires newsroom-load - The article loaded (detail `{ src, data }`); `related-articles for=…` follows it.
+ * @fires newsroom-error - The article failed to load (detail `{ src, error }`).
+ * @fires news-select - A visitor chose the previous or next article (detail `{ item }`); cancel it to route in-page.
+ * @csspart article - The `<article>` wrapper.
+ * @csspart category - The category line.
+ * @csspart title - The headline (and the previous / next titles).
+ * @csspart meta - The source, author and dates line.
+ * @csspart controls - Share, print and close controls.
+ * @csspart image - The lead image's figure.
+ * @csspart body - The article text.
+ * @csspart editor - The editor line.
+ * @csspart pager - The previous / next links.
+ * @csspart error - The error panel.
+ * @csspart retry - The error panel's retry button.
+ * @cssprop --newsroom-accent - Links, controls and the title rule.
+ * @cssprop --newsroom-text - Text colour.
+ * @cssprop --newsroom-muted - Meta, editor and captions.
+ * @cssprop --newsroom-border - Rules and table borders.
+ * @cssprop --newsroom-surface - Quotes, code and table headers.
+ * @cssprop --newsroom-font - Font family.
+ * @cssprop --newsroom-measure - Longest line of the body (default `42rem`).
+ */
+export class NewsArticle extends NewsroomElement {
+  static override styles = [baseStyles, styles];
+
+  /** Article id filled into `article-src`; defaults to the page URL's `id` query parameter. */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** Article URL template, e.g. `articles/{id}.json`; used when `src` is empty. */
+  @property({ attribute: 'article-src' }) articleSrc = '';
+
+  /** Article page template for the previous / next links, e.g. `article.html?id={id}`. Defaults to the provider's. */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** Shows a close control: closes a window the site opened, else goes back (or to `back-href`). */
+  @property({ type: Boolean, attribute: 'close' }) closable = false;
+
+  /** Where the close control leads when there is no window to close and no page to go back to. */
+  @property({ attribute: 'back-href' }) backHref?: string;
+
+  /** Sets `document.title` to the article's title. */
+  @property({ type: Boolean, attribute: 'set-title' }) setTitle = false;
+
+  /** The copy-link confirmation on screen, for the link it was about. */
+  @state() private copied?: { url: string; message: string };
+
+  private normalized?: { response: ContentResponse; article: Article; body: HTMLElement };
+
+  /** The loaded article, normalised from any supported format; `undefined` before one loads. */
+  get article(): Article | undefined {
+    const response = this.content.response;
+    return response ? this.view(response).article : undefined;
+  }
+
+  protected override sourceUrl(): string | undefined {
+    if (this.src) return super.sourceUrl();
+    const id = this.articleId || new URLSearchParams(location.search).get('id');
+    return this.articleSrc && id ? this.resolveUrl(fillTemplate(this.articleSrc, { id })) : undefined;
+  }
+
+  private view(response: ContentResponse) {
+    if (this.normalized?.response !== response) {
+      const article = normalizeArticle(response);
+      this.normalized = { response, article, body: this.bodyElement(article) };
+    }
+    return this.normalized;
+  }
+
+  /** The body, sanitized once per article and kept as one element, so re-renders never re-parse it. */
+  private bodyElement(article: Article): HTMLElement {
+    const body = document.createElement('div');
+    body.className = 'body';
+    body.setAttribute('part', 'body');
+    body.append(sanitizeHtml(article.body, article.base));
+    // Wide tables scroll on their own, reachable by keyboard, instead of widening the page.
+    for (const table of body.querySelectorAll('table')) {
+      const frame = document.createElement('div');
+      frame.className = 'table';
+      frame.tabIndex = 0;
+      frame.setAttribute('role', 'region');
+      frame.setAttribute('aria-label', table.querySelector('caption')?.textContent?.trim() || messages[this.resolvedLocale].table);
+      table.replaceWith(frame);
+      frame.append(table);
+    }
+    return body;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const title = this.article?.title;
+    if (this.setTitle && title && document.title !== title) document.title = title;
+  }
+
+  override render() {
+    return this.content.render({
+      pending: () => this.renderSkeleton(),
+      error: (error) => this.renderError(error),
+      complete: (response) => this.renderArticle(this.view(response)),
+    });
+  }
+
+  private renderArticle({ article, body }: { article: Article; body: HTMLElement }) {
+    const locale = this.resolvedLocale;
+    const text = messages[locale];
+    return html`<article part="article">
+      <header>
+        ${article.category ? html`<p class="category" part="category">${article.category.label}</p>` : nothing}
+        ${article.title ? html`<h1 part="title">${article.title}</h1>` : nothing}
+        ${this.renderMeta(article, locale)}
+        ${this.renderControls(article)}
+      </header>
+      ${article.image ? html`<figure class="lead" part="image"><img src=${article.image} alt="" decoding="async"></figure>` : nothing}
+      ${body}
+      ${article.editor ? html`<p class="editor" part="editor">${text.editor}${article.editor}</p>` : nothing}
+      ${this.renderPager(article)}
+    </article>`;
+  }
+
+  private renderMeta(article: Article, locale: Locale) {
+    const text = messages[locale];
+    const date = (value: string | undefined, label: string) => {
+      const shown = formatDate(value, locale, true);
+      return shown ? html`<span>${label}<time datetime=${value!}>${shown}</time></span>` : nothing;
+    };
+    const parts = [
+      article.source ? html`<span>${text.source}${article.source}</span>` : nothing,
+      article.author ? html`<span>${text.author}${article.author}</span>` : nothing,
+      date(article.date, text.published),
+      article.updated !== article.date ? date(article.updated, text.updated) : nothing,
+    ];
+    return parts.some((part) => part !== nothing) ? html`<p class="meta" part="meta">${parts}</p>` : nothing;
+  }
+
+  private renderControls(article: Article) {
+    const text = messages[this.resolvedLocale];
+    const url = this.shareUrl(article);
+    const canShare = typeof navigator.share === 'function';
+    const title = article.title || document.title;
+    const weibo = safeUrl(`https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`);
+    const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
+    return html`<div class="controls" part="controls">
+      ${canShare
+        ? html`<button class="button quiet" type="button" data-action="share" @click=${() => this.share(title, url)}>${text.share}</button>`
+        : html`<span class="share">
+            <span class="share-label">${text.shareTo}</span>
+            ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
+            ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
+            <button class="button quiet" type="button" data-action="copy" @click=${() => this.copy(url)}>${text.copy}</button>
+          </span>`}
+      <button class="button quiet" type="button" data-action="print" @click=${() => window.print()}>${text.print}</button>
+      ${this.closable ? this.renderClose() : nothing}
+      <span class="status" role="status">${this.copied?.url === url ? this.copied.message : ''}</span>
+    </div>`;
+  }
+
+  private renderClose() {
+    const label = messages[this.resolvedLocale].close;
+    const back = safeUrl(this.backHref);
+    return back
+      ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${label}</a>`
+      : html`<button class="button quiet" type="button" data-action="close" @click=${this.onClose}>${label}</button>`;
+  }
+
+  /** A window the site opened closes; otherwise back in history, else the `back-href` link is followed. */
+  private readonly onClose = (event: Event): void => {
+    if (window.opener) {
+      event.preventDefault();
+      window.close();
+    } else if (!this.backHref || (history.length > 1 && sameOrigin(document.referrer))) {
+      event.preventDefault();
+      history.back();
+    }
+  };
+
+  private shareUrl(article: Article): string {
+    return this.articleLink(this.articleHref, article.id) ?? location.href;
+  }
+
+  private async share(title: string, url: string): Promise<void> {
+    try {
+      await navigator.share({ title, url });
+    } catch {
+      // Dismissed by the visitor, or refused: nothing to report.
+    }
+  }
+
+  private async copy(url: string): Promise<void> {
+    const text = messages[this.resolvedLocale];
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied = { url, message: text.copied };
+    } catch {
+      this.copied = { url, message: text.copyFailed + url };
+    }
+  }
+
+  private renderPager(article: Article) {
+    if (!article.prev && !article.next) return nothing;
+    const text = messages[this.resolvedLocale];
+    const link = (value: ArticleLink | undefined, label: string, name: string) =>
+      value
+        ? html`<p class=${name}>${label}${newsLink(this, { id: value.id ?? '', title: value.title, url: value.url },
+            this.articleLink(this.articleHref, value.id) ?? value.url)}</p>`
+        : nothing;
+    return html`<nav class="pager" part="pager" aria-label=${text.more}>
+      ${link(article.prev, text.prev, 'prev')} ${link(article.next, text.next, 'next')}
+    </nav>`;
+  }
+
+  private renderSkeleton() {
+    const lines = Array.from({ length: 8 }, () => html`<span class="skeleton skeleton-line"></span>`);
+    return html`<div class="placeholder" aria-hidden="true">
+      <span class="skeleton skeleton-title"></span>
+      <span class="skeleton skeleton-line short"></span>
+      <div class="body">${lines}</div>
+    </div>`;
+  }
+}
+
+function sameOrigin(url: string): boolean {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-article': NewsArticle;
+  }
+}
