@@ -6,3 +6,4 @@ import './contact-card/define.js';
 import './news-list/define.js';
 import './news-article/define.js';
 import './related-articles/define.js';
+import './message-form/define.js';

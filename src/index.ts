@@ -6,6 +6,7 @@ export { ContactCard } from './contact-card/contact-card.js';
 export { NewsList, type NewsListLayout } from './news-list/news-list.js';
 export { NewsArticle } from './news-article/news-article.js';
 export { RelatedArticles } from './related-articles/related-articles.js';
+export { MessageForm, type MessageFailedDetail, type MessageSentDetail } from './message-form/message-form.js';
 export { ContentClient, type ContentClientOptions, type ContentResponse } from './core/content-client.js';
 export { ContentError, type ContentErrorKind } from './core/content-error.js';
 export type { Article, ArticleLink, Category, Contact, MenuItem, NewsItem, NewsList as NewsListData, Site } from './core/model.js';

@@ -1,0 +1,448 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { DEFAULT_TIMEOUT } from '../core/content-client.js';
+import { ContentError } from '../core/content-error.js';
+import { type NewsroomConfig, newsroomContext } from '../core/context.js';
+import { emit } from '../core/events.js';
+import { langOf, type Locale, toLocale } from '../core/locale.js';
+import { safeUrl } from '../core/safe-url.js';
+import { baseStyles } from '../core/styles.js';
+import { draftStore } from './draft.js';
+import { check, FIELDS, type FieldName, length, parseList } from './fields.js';
+import { fill, messages } from './message-form.messages.js';
+import { postMessage, uuid } from './post-message.js';
+import { styles } from './message-form.styles.js';
+
+export interface MessageSentDetail {
+  /** The values sent, exactly as typed. */
+  data: Record<string, string>;
+  /** The server's answer: parsed JSON, else its text. */
+  response: unknown;
+  status: number;
+}
+
+export interface MessageFailedDetail {
+  /** A `ContentError` (`kind` `network`, `timeout` or `http`) or, without `action`, an `Error`. */
+  error: Error;
+  status?: number;
+  /** Field errors from a 400 / 422 answer. */
+  errors?: Record<string, string>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'message-sent': CustomEvent<MessageSentDetail>;
+    'message-failed': CustomEvent<MessageFailedDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'message-form': MessageForm;
+  }
+}
+
+const DEFAULT_FIELDS = 'name,phone,email,message';
+
+/**
+ * The "leave us a message" form. It POSTs the fields as JSON to `action` with an
+ * `Idempotency-Key` that stays the same across retries, retries network errors, timeouts, 5xx and
+ * 429 with backoff, and never loses what a visitor typed: on failure every character stays in the
+ * form with a Retry button, and a draft is kept in localStorage until the server accepts it.
+ * Controls live in the element's own shadow-root `<form>`, so it may sit anywhere on a page.
+ *
+ * @fires message-sent - The server accepted the message (detail `{ data, response, status }`).
+ * @fires message-failed - The message was not sent (detail `{ error, status?, errors? }`); the form keeps it.
+ * @slot sent - Replaces the thank-you text shown once a message is sent.
+ * @csspart form - The form.
+ * @csspart field - One field (label, control, count, error); also named after the field: `name`, `phone`, …
+ * @csspart label - A field's label.
+ * @csspart control - An input or the textarea.
+ * @csspart count - The message's character count.
+ * @csspart field-error - A field's error text.
+ * @csspart summary - The list of fields to check, after a submit.
+ * @csspart draft - The notice that an unsent message was restored.
+ * @csspart discard - Its "discard draft" button.
+ * @csspart submit - The send button.
+ * @csspart error - The panel shown when sending failed.
+ * @csspart retry - Its Retry button.
+ * @csspart sent - The thank-you panel.
+ * @csspart send-another - Its "send another message" button.
+ * @cssprop --newsroom-accent - The send button and focus rings.
+ * @cssprop --newsroom-danger - Errors.
+ * @cssprop --newsroom-border - Control borders.
+ * @cssprop --newsroom-surface - Notices and the thank-you panel.
+ * @cssprop --newsroom-input-background - Control background (default white).
+ * @cssprop --newsroom-font - Font family.
+ */
+export class MessageForm extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The URL messages are POSTed to (resolved against the page; http and https only). */
+  @property() action = '';
+
+  /** The fields to show, in order: a comma list of `name`, `phone`, `email`, `subject`, `message`. */
+  @property() fields = DEFAULT_FIELDS;
+
+  /** The fields a visitor must fill: a comma list of names. The others are marked optional. */
+  @property() required = 'name,email,message';
+
+  /** Sent as `X-CSRF-Token`; defaults to the page's `<meta name="csrf-token">`. */
+  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+
+  /** Cookies to send: `same-origin` (default), `include` (another origin's session) or `omit`. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** Milliseconds before one attempt gives up (default 10 000). */
+  @property({ type: Number }) timeout?: number;
+
+  /** Extra attempts after a network error, timeout, 5xx or 429 (default 2). */
+  @property({ type: Number }) retries = 2;
+
+  /** First backoff step in milliseconds, doubling with each retry (default 1000). */
+  @property({ type: Number, attribute: 'retry-delay' }) retryDelay = 1000;
+
+  /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
+  @property() locale?: string;
+
+  /** Keep no draft in localStorage (a shared computer, a form with sensitive fields). */
+  @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  @consume({ context: newsroomContext, subscribe: true })
+  @state()
+  private config?: NewsroomConfig;
+
+  @state() private values: Record<string, string> = {};
+  @state() private errors: Partial<Record<FieldName, string>> = {};
+  @state() private phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
+  /** The failure panel's text. */
+  @state() private failure = '';
+  /** The fields to check, or server errors that belong to no field. */
+  @state() private summary = '';
+  /** A polite announcement: sending, draft discarded. */
+  @state() private notice = '';
+  @state() private restored = false;
+
+  @query('form') private form?: HTMLFormElement;
+
+  /** Set synchronously, so a second click in the same task already sees it. */
+  private sending = false;
+  private submitted = false;
+  private pending?: { key: string; body: string };
+  private draftKey?: string;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private controller?: AbortController;
+  private readonly flush = () => this.saveDraft();
+
+  get resolvedLocale(): Locale {
+    return toLocale(this.locale) ?? toLocale(this.config?.locale) ?? toLocale(langOf(this)) ?? 'en';
+  }
+
+  /** The fields shown, known names only. */
+  private get names(): FieldName[] {
+    const names = parseList(this.fields).filter((name): name is FieldName => name in FIELDS);
+    return names.length ? names : (parseList(DEFAULT_FIELDS) as FieldName[]);
+  }
+
+  private get actionUrl(): string | undefined {
+    const url = safeUrl(this.action);
+    return url && /^https?:/.test(url) ? url : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.flush);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.flush);
+    this.saveDraft();
+    // The draft keeps the message and its key: a later send of it is still recognised.
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fields')) {
+      const unknown = parseList(this.fields).filter((name) => !(name in FIELDS));
+      if (unknown.length) console.warn(`message-form: unknown fields ignored: ${unknown.join(', ')}`);
+    }
+    if (changed.has('action') || changed.has('noDraft')) this.restoreDraft();
+  }
+
+  /** Picks up the draft for this `action` and page, unless the visitor has typed already. */
+  private restoreDraft(): void {
+    const key = this.noDraft ? undefined : draftStore.key(this.actionUrl ?? this.action);
+    if (key === this.draftKey) return;
+    this.draftKey = key;
+    if (!key || this.phase !== 'editing' || Object.values(this.values).some(Boolean)) return;
+    const draft = draftStore.load(key);
+    if (!draft || !Object.values(draft.values).some(Boolean)) return;
+    this.values = draft.values;
+    this.pending = draft.pending;
+    this.restored = true;
+  }
+
+  private saveDraft(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.draftKey && this.phase !== 'sent') draftStore.save(this.draftKey, { values: this.values, pending: this.pending });
+  }
+
+  override render() {
+    const t = messages[this.resolvedLocale];
+    if (this.phase === 'sent') {
+      return html`<div class="sent" role="status" part="sent" tabindex="-1">
+        <slot name="sent"><p>${t.sent}</p></slot>
+        <button class="button quiet" type="button" part="send-another" @click=${this.startAnother}>${t.another}</button>
+      </div>`;
+    }
+    const sending = this.phase === 'sending';
+    return html`<form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.restored
+        ? html`<div class="draft" part="draft">
+            <p>${t.restored}</p>
+            <button class="button quiet" type="button" part="discard" @click=${this.discard}>${t.discard}</button>
+          </div>`
+        : nothing}
+      <div class="summary" part="summary" role="status">${this.summary}</div>
+      <div class="fields">${this.names.map((name) => this.renderField(name))}</div>
+      <div class="gotcha" aria-hidden="true">
+        <label>${t.honeypot} <input name="_gotcha" tabindex="-1" autocomplete="off" /></label>
+      </div>
+      ${this.phase === 'failed'
+        ? html`<div class="error" role="alert" part="error">
+            <p>${this.failure} ${t.kept}</p>
+            <button class="button quiet" type="button" part="retry" @click=${this.retry}>${t.retry}</button>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button class="button" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
+          ${sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.send}
+        </button>
+        <span class="visually-hidden" role="status">${this.notice}</span>
+      </div>
+    </form>`;
+  }
+
+  private renderField(name: FieldName) {
+    const t = messages[this.resolvedLocale];
+    const spec = FIELDS[name];
+    const required = parseList(this.required).includes(name);
+    const value = this.values[name] ?? '';
+    const error = this.errors[name];
+    const count = name === 'message' ? length(value) : 0;
+    const describedBy = [name === 'message' ? 'count' : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const attributes = {
+      id: name,
+      required,
+      invalid: error ? 'true' : 'false',
+      describedBy: describedBy || nothing,
+      readonly: this.phase === 'sending',
+    };
+    // The message has no `maxlength`: a browser would silently cut a long paste. The count and
+    // the check on submit say how much is too much instead.
+    const control =
+      spec.type === 'textarea'
+        ? html`<textarea id=${attributes.id} name=${name} part="control" rows="7" ?required=${required} ?readonly=${attributes.readonly}
+            aria-invalid=${attributes.invalid} aria-describedby=${attributes.describedBy}
+            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}></textarea>`
+        : html`<input id=${attributes.id} name=${name} part="control" type=${spec.type} autocomplete=${spec.autocomplete ?? nothing}
+            inputmode=${spec.inputmode ?? nothing} maxlength=${spec.maxlength} ?required=${required} ?readonly=${attributes.readonly}
+            aria-invalid=${attributes.invalid} aria-describedby=${attributes.describedBy}
+            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
+    return html`<div class="field ${name}" part="field ${name}">
+      <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
+      ${control}
+      ${name === 'message'
+        ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${fill(t.count, { count, max: spec.maxlength })}</p>`
+        : nothing}
+      ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private onInput(event: Event): void {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const name = control.name as FieldName;
+    this.values = { ...this.values, [name]: control.value };
+    if (this.errors[name]) this.validate([name]);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveDraft(), 300);
+  }
+
+  private onBlur(event: Event): void {
+    if (this.submitted) this.validate([(event.target as HTMLInputElement).name as FieldName]);
+  }
+
+  /** Checks `names`, updates their errors, and returns every field still in error. */
+  private validate(names: FieldName[]): FieldName[] {
+    const t = messages[this.resolvedLocale];
+    const required = parseList(this.required);
+    const errors = { ...this.errors };
+    for (const name of names) {
+      const problem = check(name, this.values[name] ?? '', required.includes(name));
+      const label = t.labels[name];
+      errors[name] = problem && fill(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].maxlength });
+      if (!errors[name]) delete errors[name];
+    }
+    this.errors = errors;
+    const invalid = this.names.filter((name) => errors[name]);
+    if (this.submitted) this.summary = invalid.length ? t.summary + invalid.map((name) => t.labels[name]).join(t.listSeparator) : '';
+    return invalid;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.sending) return;
+    this.submitted = true;
+    const honeypot = this.form?.elements.namedItem('_gotcha') as HTMLInputElement | null;
+    if (honeypot?.value) {
+      // A bot: it sees success and learns nothing; nothing is sent.
+      this.finish();
+      return;
+    }
+    this.errors = {};
+    const invalid = this.validate(this.names);
+    if (invalid.length) {
+      this.phase = 'editing';
+      await this.focusField(invalid[0]);
+      return;
+    }
+    await this.send();
+  }
+
+  private async send(): Promise<void> {
+    const t = messages[this.resolvedLocale];
+    const url = this.actionUrl;
+    if (!url) {
+      this.fail(t.failed.setup, { error: new Error(`message-form: no usable action (${JSON.stringify(this.action)})`) });
+      return;
+    }
+    const data = Object.fromEntries(this.names.map((name) => [name, this.values[name] ?? '']));
+    const body = JSON.stringify(data);
+    // The same message keeps its key, even across a reload: the server stores it once.
+    if (this.pending?.body !== body) this.pending = { key: uuid(), body };
+    this.saveDraft();
+    this.sending = true;
+    this.phase = 'sending';
+    this.summary = '';
+    this.notice = t.sending;
+    const controller = (this.controller = new AbortController());
+    try {
+      const reply = await postMessage(url, body, {
+        key: this.pending.key,
+        csrfToken: this.csrfToken || document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content || undefined,
+        credentials: (['include', 'omit'] as const).find((value) => value === this.credentials) ?? 'same-origin',
+        timeout: this.timeout || DEFAULT_TIMEOUT,
+        retries: Math.max(0, this.retries || 0),
+        baseDelay: Math.max(0, this.retryDelay || 0),
+        maxRetryAfter: 30_000,
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) return;
+      if (reply.ok) {
+        this.finish({ data, response: reply.body, status: reply.status });
+        return;
+      }
+      const error = new ContentError('http', `${url} answered ${reply.status}`, reply.status, url);
+      const fieldErrors = (reply.status === 400 || reply.status === 422) && this.fieldErrors(reply.body);
+      if (fieldErrors && Object.keys(fieldErrors).length) {
+        this.phase = 'editing';
+        this.notice = '';
+        this.errors = fieldErrors;
+        this.summary = t.summary + Object.keys(fieldErrors).map((name) => t.labels[name as FieldName]).join(t.listSeparator);
+        emit<MessageFailedDetail>(this, 'message-failed', { error, status: reply.status, errors: fieldErrors });
+        await this.focusField(this.names.find((name) => fieldErrors[name])!);
+        return;
+      }
+      const busy = reply.status === 429 || reply.status >= 500;
+      const text = fill(busy ? t.failed.busy : t.failed.rejected, { status: reply.status });
+      // A 4xx explains what the visitor can change; a 5xx's text is for the server's logs.
+      const said = busy ? undefined : serverMessage(reply.body);
+      this.fail(said ? `${text} ${said}` : text, { error, status: reply.status });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const kind = error instanceof ContentError && error.kind === 'timeout' ? 'timeout' : 'network';
+      this.fail(t.failed[kind], { error: error as Error });
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.sending = false;
+        if (this.phase === 'sending') this.phase = 'editing';
+      }
+    }
+  }
+
+  /** Field errors from `{ "errors": { field: message | [messages] } }`, for fields shown. */
+  private fieldErrors(body: unknown): Partial<Record<FieldName, string>> {
+    const errors = (body as { errors?: unknown } | undefined)?.errors;
+    if (!errors || typeof errors !== 'object') return {};
+    const found: Partial<Record<FieldName, string>> = {};
+    for (const name of this.names) {
+      const value = (errors as Record<string, unknown>)[name];
+      const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : '';
+      if (text.trim()) found[name] = text;
+    }
+    return found;
+  }
+
+  private fail(text: string, detail: MessageFailedDetail): void {
+    this.failure = text;
+    this.phase = 'failed';
+    this.notice = '';
+    emit<MessageFailedDetail>(this, 'message-failed', detail);
+  }
+
+  /** Accepted (or a bot was fooled): the draft goes, the thank-you panel takes focus. */
+  private async finish(detail?: MessageSentDetail): Promise<void> {
+    if (this.draftKey) draftStore.clear(this.draftKey);
+    clearTimeout(this.saveTimer);
+    this.values = {};
+    this.errors = {};
+    this.summary = '';
+    this.notice = '';
+    this.pending = undefined;
+    this.restored = false;
+    this.submitted = false;
+    this.phase = 'sent';
+    if (detail) emit<MessageSentDetail>(this, 'message-sent', detail);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
+  }
+
+  /** Focus moves to the send button first: the Retry button goes away while sending. */
+  private retry(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part=submit]')?.focus();
+    this.form?.requestSubmit();
+  }
+
+  private async startAnother(): Promise<void> {
+    this.phase = 'editing';
+    await this.focusField(this.names[0]);
+  }
+
+  private async discard(): Promise<void> {
+    if (this.draftKey) draftStore.clear(this.draftKey);
+    clearTimeout(this.saveTimer);
+    this.values = {};
+    this.errors = {};
+    this.summary = '';
+    this.pending = undefined;
+    this.restored = false;
+    this.submitted = false;
+    this.phase = 'editing';
+    this.notice = messages[this.resolvedLocale].discarded;
+    await this.focusField(this.names[0]);
+  }
+
+  private async focusField(name: FieldName): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
+  }
+}
+
+/** A short human message from an error answer: `message`, `error` or `detail`, or plain text. */
+function serverMessage(body: unknown): string | undefined {
+  const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const text = [record.message, record.error, record.detail, body].find((value): value is string => typeof value === 'string')?.trim();
+  return text && text.length <= 300 && !/^\s*</.test(text) ? text : undefined;
+}
