@@ -76,6 +76,8 @@ function readInbox() {
 for (const message of readInbox()) {
   if (message.idempotencyKey) keys.set(message.idempotencyKey, message.id);
 }
+// After a half-written last line, the next message starts on a line of its own.
+if (existsSync(messagesFile) && !/(^|\n)$/.test(readFileSync(messagesFile, 'utf8'))) appendFileSync(messagesFile, '\n');
 
 // The same limits message-form checks in the browser, so a form that passes there passes here.
 const limits = { name: 100, phone: 32, email: 254, subject: 200, message: 5000 };
