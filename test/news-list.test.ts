@@ -13,6 +13,8 @@ const label = (node: Element) => node.textContent!.replace(/[‹›]/g, '').trim
 const pageButtons = (el: NewsList) => part(el, 'page').map(label);
 const currentPage = (el: NewsList) => el.shadowRoot!.querySelector('[aria-current=page]')?.textContent?.trim();
 const button = (el: NewsList, text: string) => part(el, 'page').concat(part(el, 'tab')).find((b) => label(b) === text)!;
+/** The id of the focused element inside the list (ids are stable: `heading`, `tab-0`…). */
+const focused = (el: NewsList) => el.shadowRoot!.activeElement?.id;
 const query = (url: string) => Object.fromEntries(new URL(url, location.href).searchParams);
 
 /** Waits until the list is not busy and shows items, the empty state or an error (and `first` on top, if given). */
@@ -50,7 +52,7 @@ describe('news-list: rendering', () => {
     expect(img.getAttribute('loading')).to.equal('lazy');
     expect(img.getAttribute('alt')).to.equal('');
     expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['320', '180']);
-    expect(items[1].querySelector('img')).to.equal(null);
+    expect(items[1].querySelectorAll('img')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -116,7 +118,7 @@ describe('news-list: paging in the browser', () => {
     await el.updateComplete;
     expect(currentPage(el)).to.equal('2');
     expect(titles(el)[0]).to.equal('利诚商贸荣获“诚信经营示范单位”称号');
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    expect(focused(el)).to.equal('heading');
     expect(part(el, 'heading')[0].textContent).to.contain('page 2 of 3');
 
     button(el, '3').click();
@@ -155,9 +157,9 @@ describe('news-list: paging in the browser', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(currentPage(el)).to.equal('2');
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    expect(focused(el)).to.equal('heading');
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('All');
+    expect(focused(el)).to.equal('tab-0');
   });
 });
 
@@ -211,7 +213,7 @@ describe('news-list: categories', () => {
     tabs[0].focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
+    expect(focused(el)).to.equal('tab-1');
     expect(el.category).to.equal('company');
     expect(tabs.map((tab) => tab.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
     await sendKeys({ press: 'End' });
@@ -219,7 +221,7 @@ describe('news-list: categories', () => {
     expect(el.category).to.equal('notice');
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(tabs[0]);
+    expect(focused(el)).to.equal('tab-0');
     expect(el.category).to.equal('');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
@@ -233,7 +235,7 @@ describe('news-list: categories', () => {
   it('shows a friendly empty state (not an error) for an empty category and an empty list', async () => {
     const el = await mount(html`<news-list category="nothing-here" src=${LIST}></news-list>`);
     expect(part(el, 'empty')[0].textContent).to.equal('There is no news in this category yet.');
-    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(0);
     const empty = await mount(html`<news-list src="/test/fixtures/news-list-empty.json"></news-list>`);
     expect(part(empty, 'empty')[0].textContent).to.equal('There is no news here yet.');
     expect(part(empty, 'pager')).to.have.length(0);
@@ -254,7 +256,7 @@ describe('news-list: paging on the server', () => {
     button(el, '2').click();
     await waitUntil(async () => (await mockLog(key)).length === 2, 'page 2 requested');
     await settled(el);
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'heading')[0]);
+    expect(focused(el)).to.equal('heading');
     expect(currentPage(el)).to.equal('2');
     let log = await mockLog(key);
     expect(query(log[1].url)).to.include({ page: '2', pageSize: '10' });
@@ -314,7 +316,7 @@ describe('news-list: paging on the server', () => {
     expect(link.href).to.equal('https://news.example.com/2025/06/cold-chain-partnership/');
     expect(link.rel).to.equal('noopener noreferrer');
     expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-12T02:15:00Z');
-    expect(button(el, '8')).to.exist;
+    expect(pageButtons(el)).to.include('8');
 
     button(el, 'Next').click();
     await waitUntil(async () => (await mockLog(key)).length === 2, 'page 2 requested');

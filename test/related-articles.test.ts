@@ -37,7 +37,7 @@ describe('related-articles from src', () => {
     expect(part(el, 'item')[0].querySelector('time')!.getAttribute('datetime')).to.equal('2025-05-30T09:00:00+08:00');
     expect(part(el, 'item')[0].querySelector('time')!.textContent).to.equal('May 30, 2025');
     // No date: no empty <time>.
-    expect(part(el, 'item')[2].querySelector('time')).to.equal(null);
+    expect(part(el, 'item')[2].querySelectorAll('time')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -46,7 +46,7 @@ describe('related-articles from src', () => {
     await shown(el);
     const hostile = part(el, 'item')[3];
     expect(hostile.textContent).to.contain('<img src=x onerror="window.__pwned=1">贵阳助推新型工业化');
-    expect(hostile.querySelector('a, img')).to.equal(null);
+    expect(hostile.querySelectorAll('a, img')).to.have.length(0);
     expect(el.shadowRoot!.textContent).to.not.match(/undefined|NaN|Invalid Date|\[object Object\]/);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
@@ -88,7 +88,7 @@ describe('related-articles from src', () => {
   it('renders nothing for an article without related links', async () => {
     const el = await fixture<RelatedArticles>(html`<related-articles .data=${{ id: '1', title: 'Alone', body: '<p>x</p>' }}></related-articles>`);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h2, ul')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('h2, ul')).to.have.length(0);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
   });
 });
@@ -136,8 +136,8 @@ describe('related-articles for a news article on the page', () => {
     await Promise.all([oneEvent(provider.querySelector('#broken')!, 'newsroom-error'), oneEvent(provider.querySelector('#other')!, 'newsroom-load')]);
     await el.updateComplete;
     expect(part(el, 'item')).to.have.length(0);
-    expect(el.shadowRoot!.querySelector('.skeleton')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);
+    expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(0);
   });
 
   it('shows a skeleton while the article loads', async () => {
