@@ -101,7 +101,7 @@ describe('related-articles for a news article on the page', () => {
       <stub-article id="story" src=${mockUrl({ key, then: ARTICLE })}></stub-article>
       <related-articles for="story"></related-articles>
     </news-provider>`);
-    const article = provider.querySelector('stub-article')!;
+    const article = provider.querySelector('stub-article') as StubArticle;
     const el = provider.querySelector('related-articles')!;
     await shown(el, 6);
     expect(titles(el)[0]).to.equal('全力保障残运会接待基地食品安全');

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing } from 'lit';
 import { emit } from '../core/events.js';
 import type { NewsItem } from '../core/model.js';
 import { isExternal } from '../core/safe-url.js';
@@ -10,7 +9,7 @@ import { isExternal } from '../core/safe-url.js';
  */
 export function newsLink(host: HTMLElement, item: NewsItem, href: string | undefined) {
   if (!href) return html`<span part="title">${item.title}</span>`;
-  return html`<a part="title link" href=${href} rel=${ifDefined(isExternal(href) ? 'noopener noreferrer' : undefined)}
+  return html`<a part="title link" href=${href} rel=${isExternal(href) ? 'noopener noreferrer' : nothing}
     @click=${(event: MouseEvent) => select(event, host, item)}>${item.title}</a>`;
 }
 
