@@ -80,6 +80,10 @@ export const styles = css`
     line-break: strict;
     hanging-punctuation: allow-end;
   }
+  .body.long > * {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
+  }
   .body > :first-child {
     margin-top: 0;
   }

@@ -88,7 +88,8 @@ export class NewsArticle extends NewsroomElement {
   /** The body, sanitized once per article and kept as one element, so re-renders never re-parse it. */
   private bodyElement(article: Article): HTMLElement {
     const body = document.createElement('div');
-    body.className = 'body';
+    // Very long bodies lay out only what is near the screen.
+    body.className = article.body.length > 100_000 ? 'body long' : 'body';
     body.setAttribute('part', 'body');
     body.append(sanitizeHtml(article.body, article.base));
     // Wide tables scroll on their own, reachable by keyboard, instead of widening the page.
