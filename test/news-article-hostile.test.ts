@@ -216,3 +216,47 @@ describe('news-article with hostile bodies', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
   });
 });
+
+interface CspReport {
+  violations: string[];
+  errors: string[];
+  rendered: Record<string, string>;
+  titles: Array<string | undefined>;
+  pwned: boolean;
+}
+
+describe('news-article under strict CSP with Trusted Types', () => {
+  // The page loads dist/newsroom-elements.js (`npm run build`) under
+  // `require-trusted-types-for 'script'; trusted-types lit-html dompurify newsroom`.
+  it('renders a hostile inline article and a loaded one with no violation, no error and nothing run', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/article-csp.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const answer = new Promise<CspReport>((resolve) => {
+        const listen = (event: MessageEvent) => {
+          if (event.source !== frame.contentWindow) return;
+          window.removeEventListener('message', listen);
+          resolve(event.data);
+        };
+        window.addEventListener('message', listen);
+      });
+      frame.contentWindow!.postMessage('article-report', '*');
+      const report = await answer;
+      expect(report.violations).to.deep.equal([]);
+      expect(report.errors).to.deep.equal([]);
+      expect(report.pwned).to.equal(false);
+      expect(report.titles).to.deep.equal(['严格策略下的文章', '利诚商贸与长春物流园签署战略合作协议']);
+      expect(report.rendered.inline).to.contain('BEFORE 前文');
+      expect(report.rendered.inline).to.contain('AFTER 后文');
+      expect(report.rendered.inline).to.contain('单元格');
+      expect(report.rendered.inline).to.contain('来源：<img src=x onerror=window.__pwned=true>');
+      expect(report.rendered.inline).to.contain('下一篇：<svg onload=window.__pwned=true>');
+      expect(report.rendered.loaded).to.contain('责任编辑：游婕');
+      expect(report.rendered.loaded).to.contain('合作内容');
+    } finally {
+      frame.remove();
+    }
+  });
+});
