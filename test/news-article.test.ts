@@ -254,6 +254,10 @@ describe('news-article choosing the article', () => {
     try {
       const el = await article(html`<news-article article-src=${TEMPLATE}></news-article>`);
       expect(root(el).querySelector('h1')!.textContent).to.match(/^Chongqing Tongliang/);
+      // Back / forward to another id loads that article.
+      history.pushState(null, '', `${location.pathname}?id=minimal`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await waitUntil(() => root(el).querySelector('h1')?.textContent === '只有标题和正文', 'popstate followed', { timeout: 8000 });
       // article-id wins over the page URL.
       el.articleId = '1001';
       await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('利诚'), 'article-id wins', { timeout: 8000 });

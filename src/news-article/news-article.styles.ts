@@ -90,6 +90,9 @@ export const styles = css`
   .body :is(p, ul, ol, dl, blockquote, figure, pre, .table, hr) {
     margin: 0 0 1.1em;
   }
+  .body :is(blockquote, li, td, th, figure) > :last-child {
+    margin-bottom: 0;
+  }
   .body :is(h2, h3, h4, h5, h6) {
     margin: 1.6em 0 0.6em;
     line-height: 1.4;
@@ -173,6 +176,10 @@ export const styles = css`
   }
   .body th {
     background: var(--_surface);
+    white-space: nowrap;
+  }
+  .body td {
+    min-width: 5.5em;
   }
   .body caption {
     padding-bottom: 0.4em;
@@ -244,6 +251,11 @@ export const styles = css`
     }
     header {
       border-bottom-color: #999;
+    }
+    .lead img {
+      width: auto;
+      max-width: 100%;
+      max-height: 9cm;
     }
     .body {
       font-size: 11pt;

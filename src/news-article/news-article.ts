@@ -71,6 +71,19 @@ export class NewsArticle extends NewsroomElement {
     return response ? this.view(response).article : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  // Back / forward may change the page URL's `id`: the source URL is read again.
+  private readonly onPopState = (): void => this.requestUpdate();
+
   protected override sourceUrl(): string | undefined {
     if (this.src) return super.sourceUrl();
     const id = this.articleId || new URLSearchParams(location.search).get('id');
