@@ -305,6 +305,26 @@ describe('message-form: sending', () => {
     await submit(el2);
     await settled(el2);
     expect(text($(el2, '[part=error]'))).to.equal('Your message was not accepted (error 404). Everything you typed is still here. Try again');
+
+    // A 422 whose errors fit no field is still shown, with the message kept.
+    const key3 = uniqueKey('422-odd');
+    const el3 = await form(mockUrl({ key: key3, status: 422, body: '{"errors":["name"],"message":null}' }, 'form'));
+    await fill(el3, GOOD);
+    await submit(el3);
+    await settled(el3);
+    expect(text($(el3, '[part=error]'))).to.contain('Your message was not accepted (error 422).');
+    expect(el3.shadowRoot!.querySelector('[aria-invalid=true]')).to.equal(null);
+    expect(control(el3, 'message').value).to.equal(GOOD.message);
+  });
+
+  it('a 2xx answer that is not JSON still counts as sent', async () => {
+    const key = uniqueKey('html-ok');
+    const el = await form(mockUrl({ key, status: 200, type: 'text/html', body: '<p>Thanks</p>' }, 'form'));
+    await fill(el, GOOD);
+    const sent = oneEvent(el, 'message-sent');
+    await submit(el);
+    expect((await sent).detail.response).to.equal('<p>Thanks</p>');
+    expect(draftKeys()).to.have.length(0);
   });
 
   it('429 with Retry-After waits as asked, then sends; a Retry-After too long is shown instead of waited', async () => {

@@ -8,18 +8,15 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* Short fields share a row when the container has room; subject and message take a whole row. */
   .fields {
     display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
     gap: calc(var(--_space) * 0.9) var(--_space);
   }
-  @container (min-width: 36rem) {
-    .fields {
-      grid-template-columns: 1fr 1fr;
-    }
-    .field.subject,
-    .field.message {
-      grid-column: 1 / -1;
-    }
+  .field.subject,
+  .field.message {
+    grid-column: 1 / -1;
   }
   label {
     display: block;

@@ -133,6 +133,7 @@ export class MessageForm extends LitElement {
   private controller?: AbortController;
   private readonly flush = () => this.saveDraft();
 
+  /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
   get resolvedLocale(): Locale {
     return toLocale(this.locale) ?? toLocale(this.config?.locale) ?? toLocale(langOf(this)) ?? 'en';
   }
