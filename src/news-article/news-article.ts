@@ -29,6 +29,7 @@ import { styles } from './news-article.styles.js';
  * @csspart body - The article text.
  * @csspart editor - The editor line.
  * @csspart pager - The previous / next links.
+ * @csspart link - A previous / next title link.
  * @csspart error - The error panel.
  * @csspart retry - The error panel's retry button.
  * @cssprop --newsroom-accent - Links, controls and the title rule.
