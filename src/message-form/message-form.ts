@@ -116,7 +116,7 @@ export class MessageForm extends LitElement {
   @state() private phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
   /** The failure panel's text. */
   @state() private failure = '';
-  /** The fields to check, or server errors that belong to no field. */
+  /** After a submit: the fields still to check. */
   @state() private summary = '';
   /** A polite announcement: sending, draft discarded. */
   @state() private notice = '';
