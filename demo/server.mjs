@@ -293,6 +293,14 @@ async function handle(req, res) {
     if (req.method === 'GET' || req.method === 'HEAD') return listMessages(res);
     return sendJson(res, 405, { errors: { form: 'Method Not Allowed' } }, { Allow: 'GET, HEAD, POST' });
   }
+  const one = /^\/api\/messages\/([\w-]{1,64})$/.exec(url.pathname);
+  if (one && (req.method === 'GET' || req.method === 'HEAD')) {
+    const found = readInbox().find((message) => message.id === one[1]);
+    if (found) {
+      const { idempotencyKey, ...message } = found;
+      return sendJson(res, 200, message);
+    }
+  }
   if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { errors: { form: 'Not Found' } });
   return serveStatic(req, res, url);
 }

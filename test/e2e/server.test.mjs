@@ -121,6 +121,10 @@ describe('demo server', () => {
       const { id } = await response.json();
       assert.match(id, /^[0-9a-f-]{36}$/);
       assert.equal(response.headers.get('location'), `/api/messages/${id}`);
+      const created = await fetch(new URL(response.headers.get('location'), server.url));
+      assert.equal(created.status, 200);
+      assert.equal((await created.json()).message, message);
+      assert.equal((await fetch(new URL('/api/messages/no-such-id', server.url))).status, 404);
       const stored = inboxLines(server.messagesFile).filter((line) => line.id === id);
       assert.equal(stored.length, 1);
       assert.equal(stored[0].message, message);
