@@ -216,6 +216,28 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     }
   });
 
+  test('news.html?category= opens the list on that category, and the side menu marks it', async () => {
+    const { page, errors } = await openPage('/news.html?category=industry');
+    try {
+      await waitForContent(page, {});
+      const shown = await page.$eval('news-list', (list) => ({
+        category: list.category,
+        selected: list.shadowRoot.querySelector('[role="tab"][aria-selected="true"]')?.textContent.trim(),
+        titles: [...list.shadowRoot.querySelectorAll('[part~="item"] [part~="title"]')].map((title) => title.textContent.trim()),
+      }));
+      const news = JSON.parse(readFileSync(join(repoRoot, 'demo/content/news.json'), 'utf8'));
+      const industry = news.items.filter((item) => item.category === 'industry').map((item) => item.title);
+      assert.equal(shown.category, 'industry');
+      assert.equal(shown.selected, '行业新闻');
+      assert.deepEqual(shown.titles, industry.slice(0, 6));
+      const current = await page.$eval('site-nav[variant="side"]', (nav) => nav.shadowRoot.querySelector('[aria-current="page"]')?.textContent.trim());
+      assert.equal(current, '行业新闻');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.browserContext().close();
+    }
+  });
+
   test('a message sent through the demo form, then retried, is in the inbox file exactly once', async () => {
     const { page, errors } = await openPage('/contact.html');
     try {
