@@ -109,6 +109,11 @@ describe('news-list: paging in the browser', () => {
     const pager = part(el, 'pager')[0];
     expect(pager.localName).to.equal('nav');
     expect(pager.getAttribute('aria-label')).to.equal('Pages');
+    el.heading = 'Industry news';
+    await el.updateComplete;
+    expect(part(el, 'pager')[0].getAttribute('aria-label')).to.equal('Pages – Industry news');
+    el.heading = undefined;
+    await el.updateComplete;
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '3', 'Next']);
     expect(currentPage(el)).to.equal('1');
     expect((button(el, 'Previous') as HTMLButtonElement).disabled).to.equal(true);

@@ -345,12 +345,15 @@ describe('site-nav side, footer, breadcrumb', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('side: a heading and label can be given; a section without pages shows its title; no match shows nothing', async () => {
+  it('side: a heading and label can be given; a section without pages lists itself; no match shows nothing', async () => {
     const el = await mount(html`<site-nav variant="side" src=${SITE} current="/jobs/" heading="Careers" label="Section"></site-nav>`);
     expect(text(one(el, '[part=heading]')!)).to.equal('Careers');
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Section');
     expect(one(el, 'nav')!.hasAttribute('aria-labelledby')).to.equal(false);
-    expect(!!one(el, '[part=list]')).to.equal(false);
+    // A section without sub-pages lists itself, marked as the current page.
+    const links = el.shadowRoot!.querySelectorAll('[part=list] a');
+    expect(links.length).to.equal(1);
+    expect(links[0].getAttribute('aria-current')).to.equal('page');
 
     el.current = '/nowhere/';
     await el.updateComplete;

@@ -288,7 +288,9 @@ export class NewsList extends NewsroomElement {
     const button = (target: number, label: unknown, name: string, current = false) =>
       html`<button type="button" class="page" part="page" aria-label=${name} aria-current=${current ? 'page' : 'false'}
         ?disabled=${target < 1 || target > pages} @click=${() => this.goTo(target)}>${label}</button>`;
-    return html`<nav class="pager" part="pager" aria-label=${text.pages}>
+    // Named after the list's heading too, so two paged lists on a page are distinct landmarks.
+    const label = this.heading ? `${text.pages} – ${this.heading}` : text.pages;
+    return html`<nav class="pager" part="pager" aria-label=${label}>
       ${button(page - 1, html`‹ <span class="word">${text.previous}</span>`, text.previous)}
       ${pageNumbers(page, pages).map((n) =>
         n ? button(n, n, fillTemplate(text.page, { page: n }), n === page) : html`<span class="gap" aria-hidden="true">…</span>`,

@@ -317,11 +317,12 @@ export class SiteNav extends NewsroomElement {
     if (!section) return nothing;
     return html`<nav part="nav" class="side" aria-labelledby=${this.label ? nothing : 'heading'} aria-label=${this.label || nothing}>
       <h2 id="heading" part="heading">${this.heading || section.label}</h2>
-      ${section.children.length ? html`<ul part="list">${section.children.map((item) => this.renderBranch(item, trail))}</ul>` : nothing}
+      <ul part="list">${(section.children.length ? section.children : [section]).map((item) => this.renderBranch(item, trail))}</ul>
     </nav>`;
   }
 
-  /** A side-menu entry; only the branch holding the current page shows its sub-pages. */
+  /** A side-menu entry; only the branch holding the current page shows its sub-pages. A section
+   * without sub-pages lists itself, so the column still offers its link. */
   private renderBranch(item: MenuItem, trail: MenuItem[]): TemplateResult {
     const open = item.children.length > 0 && trail.includes(item);
     return html`<li part=${this.itemPart(item, trail)}>
