@@ -92,6 +92,8 @@ interface ContactLines {
  * @cssprop --newsroom-border - The card's frame.
  * @cssprop --newsroom-surface - The card's background.
  * @cssprop --newsroom-font - Font family.
+ *
+ * @tagname contact-card
  */
 export class ContactCard extends NewsroomElement {
   static override styles = [baseStyles, styles];

@@ -73,6 +73,8 @@ const DEFAULT_FIELDS = 'name,phone,email,message';
  * @cssprop --newsroom-surface - Notices and the thank-you panel.
  * @cssprop --newsroom-input-background - Control background (default white).
  * @cssprop --newsroom-font - Font family.
+ *
+ * @tagname message-form
  */
 export class MessageForm extends LitElement {
   static override styles = [baseStyles, styles];

@@ -39,6 +39,8 @@ import { styles } from './news-article.styles.js';
  * @cssprop --newsroom-surface - Quotes, code and table headers.
  * @cssprop --newsroom-font - Font family.
  * @cssprop --newsroom-measure - Longest line of the body (default `42rem`).
+ *
+ * @tagname news-article
  */
 export class NewsArticle extends NewsroomElement {
   static override styles = [baseStyles, styles];

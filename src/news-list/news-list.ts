@@ -106,6 +106,8 @@ export function pageNumbers(page: number, pages: number): number[] {
  * @cssprop --newsroom-radius - Corner radius of cards, tabs and buttons.
  * @cssprop --newsroom-spacing - Space between items.
  * @cssprop --newsroom-font - Font family.
+ *
+ * @tagname news-list
  */
 export class NewsList extends NewsroomElement {
   static override styles = [baseStyles, styles];

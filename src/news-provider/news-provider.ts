@@ -9,6 +9,8 @@ import { type NewsroomConfig, newsroomContext } from '../core/context.js';
  * `site.json` used by three elements is fetched once. Renders nothing of its own.
  *
  * @slot - The part of the page whose elements share this configuration.
+ *
+ * @tagname news-provider
  */
 export class NewsProvider extends LitElement {
   static override styles = css`

@@ -38,6 +38,8 @@ type ArticleSource = Element & { data?: unknown };
  * @cssprop --newsroom-muted - Dates.
  * @cssprop --newsroom-border - Separators.
  * @cssprop --newsroom-font - Font family.
+ *
+ * @tagname related-articles
  */
 export class RelatedArticles extends NewsroomElement {
   static override styles = [baseStyles, styles];

@@ -71,6 +71,8 @@ const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Ho
  * @cssprop --newsroom-muted - Breadcrumb and footer separators.
  * @cssprop --newsroom-radius - Corner radius.
  * @cssprop --newsroom-font - Font family.
+ *
+ * @tagname site-nav
  */
 export class SiteNav extends NewsroomElement {
   static override styles = [baseStyles, styles];
