@@ -9,7 +9,9 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
+import { minifyCss } from '../rollup.config.mjs';
 
 const root = process.cwd();
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -36,6 +38,7 @@ async function bundleSize(input) {
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
+      minifyCss(),
     ],
     onwarn: () => {},
   });
@@ -43,15 +46,18 @@ async function bundleSize(input) {
   const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true, plugins: [minify] });
   await bundle.close();
   const chunk = output[0];
-  const shares = {};
-  let total = 0;
+  // Each package's share: its tree-shaken modules minified and gzipped on their own (the parts
+  // add up to a little more than the whole, which gzips across them).
+  const groups = {};
   for (const [id, info] of Object.entries(chunk.modules)) {
-    shares[packageOf(id)] = (shares[packageOf(id)] ?? 0) + info.renderedLength;
-    total += info.renderedLength;
+    groups[packageOf(id)] = (groups[packageOf(id)] ?? '') + (info.code ?? '') + '\n';
   }
   const measured = sizes(chunk.code);
-  // renderedLength is counted before minifying; its proportions split the gzip size.
-  const split = Object.fromEntries(Object.entries(shares).map(([name, bytes]) => [name, Math.round((measured.gzip * bytes) / total)]));
+  const split = {};
+  for (const [name, code] of Object.entries(groups)) {
+    const { code: min } = await minifyJs(code, { module: false, toplevel: false, compress: { passes: 2 }, mangle: true });
+    split[name] = gzipSync(min ?? '', { level: 9 }).length;
+  }
   return { ...measured, gzipByPackage: split };
 }
 
@@ -59,7 +65,7 @@ async function measureSizes() {
   const rows = [];
   const all = readFileSync('dist/newsroom-elements.js', 'utf8');
   rows.push({ entry: 'dist/newsroom-elements.js (shipped)', ...(await bundleSize('src/all.ts')), ...sizes(all) });
-  for (const name of readdirSync('src').filter((dir) => existsSync(`src/${dir}/define.ts`))) {
+  for (const name of readdirSync('src').filter((dir) => dir !== 'core' && existsSync(`src/${dir}/define.ts`))) {
     rows.push({ entry: `${name}.js`, ...(await bundleSize(`src/${name}/define.ts`)) });
   }
   return rows;
@@ -165,7 +171,7 @@ try {
   await browser.close();
 }
 
-console.log('\nSize (bytes: min / gzip / brotli; gzip split by package)');
+console.log('\nSize (KiB: min / gzip / brotli; then each package minified + gzipped alone, approximate)');
 for (const row of sizeRows) {
   const split = Object.entries(row.gzipByPackage ?? {}).map(([name, bytes]) => `${name} ${kb(bytes)}K`).join(', ');
   console.log(`  ${row.entry.padEnd(38)} ${kb(row.min).padStart(6)}K ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K   ${split}`);

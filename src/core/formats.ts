@@ -1,94 +1,20 @@
 import type { ContentResponse } from './content-client.js';
-import type { Article, ArticleLink, Category, Contact, MenuItem, NewsItem, NewsList, Site } from './model.js';
-import { safeUrl } from './safe-url.js';
+import type { Article, ArticleLink, Category, NewsItem, NewsList } from './model.js';
+import { isObject, type Json, Reader } from './reader.js';
 import { htmlToText } from './sanitize.js';
 
-type Json = Record<string, unknown>;
+export { normalizeSite } from './site-format.js';
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const MAX_MENU_DEPTH = 32;
-
-/**
- * Reads fields defensively: a value of the wrong type is dropped with one console warning naming
- * the field, so a bad field costs that field, never the element.
- */
-class Reader {
-  private readonly warned = new Set<string>();
-  constructor(readonly base: string) {}
-
-  warn(path: string, expected: string): void {
-    const field = path.replace(/\[\d+\]/g, '[]');
-    if (this.warned.has(field)) return;
-    this.warned.add(field);
-    console.warn(`newsroom-elements: ignored "${field}": expected ${expected}.`);
-  }
-
-  text(obj: Json, key: string, path: string): string | undefined {
-    const value = obj[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value.trim() || undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    this.warn(`${path}.${key}`, 'text');
+/** An HTML field (WordPress `rendered`) read as plain text. */
+function htmlField(r: Reader, obj: Json, key: string, path: string): string | undefined {
+  const value = obj[key];
+  const rendered = isObject(value) ? value.rendered : value;
+  if (rendered === undefined || rendered === null) return undefined;
+  if (typeof rendered !== 'string') {
+    r.warn(`${path}.${key}`, 'HTML text');
     return undefined;
   }
-
-  /** An HTML field (WordPress `rendered`) read as plain text. */
-  html(obj: Json, key: string, path: string): string | undefined {
-    const value = obj[key];
-    const rendered = isObject(value) ? value.rendered : value;
-    if (rendered === undefined || rendered === null) return undefined;
-    if (typeof rendered !== 'string') {
-      this.warn(`${path}.${key}`, 'HTML text');
-      return undefined;
-    }
-    return htmlToText(rendered) || undefined;
-  }
-
-  date(obj: Json, key: string, path: string): string | undefined {
-    const value = this.text(obj, key, path);
-    if (value === undefined) return undefined;
-    if (Number.isNaN(Date.parse(value))) {
-      this.warn(`${path}.${key}`, 'an ISO 8601 date');
-      return undefined;
-    }
-    return value;
-  }
-
-  url(obj: Json, key: string, path: string): string | undefined {
-    const value = obj[key];
-    if (value === undefined || value === null || value === '') return undefined;
-    const url = safeUrl(value, this.base);
-    if (!url) this.warn(`${path}.${key}`, 'an http(s), mailto, tel or relative URL');
-    return url;
-  }
-
-  number(obj: Json, key: string, path: string): number | undefined {
-    const value = obj[key];
-    if (value === undefined || value === null) return undefined;
-    const number = typeof value === 'string' && value.trim() ? Number(value) : value;
-    if (typeof number === 'number' && Number.isInteger(number) && number >= 0) return number;
-    this.warn(`${path}.${key}`, 'a whole number');
-    return undefined;
-  }
-
-  list(obj: Json, key: string, path: string): unknown[] {
-    const value = obj[key];
-    if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value;
-    this.warn(`${path}.${key}`, 'a list');
-    return [];
-  }
-
-  objects(values: unknown[], path: string): Array<[Json, string]> {
-    const out: Array<[Json, string]> = [];
-    values.forEach((value, i) => {
-      if (isObject(value)) out.push([value, `${path}[${i}]`]);
-      else this.warn(`${path}[${i}]`, 'an object');
-    });
-    return out;
-  }
+  return htmlToText(rendered) || undefined;
 }
 
 // ---------------------------------------------------------------- detection
@@ -103,64 +29,6 @@ const isWordPressPost = (data: unknown): boolean => isObject(data) && isObject(d
 /** A JSON Feed item standing alone as an article. */
 const isFeedItem = (data: unknown): boolean =>
   isObject(data) && ('content_html' in data || 'content_text' in data || 'date_published' in data);
-
-// ---------------------------------------------------------------- site
-
-function menu(r: Reader, values: unknown[], path: string, depth: number): MenuItem[] {
-  const out: MenuItem[] = [];
-  for (const [entry, at] of r.objects(values, path)) {
-    const label = r.text(entry, 'label', at);
-    if (!label) {
-      r.warn(`${at}.label`, 'a label');
-      continue;
-    }
-    const children = depth < MAX_MENU_DEPTH ? menu(r, r.list(entry, 'children', at), `${at}.children`, depth + 1) : [];
-    out.push({ label, href: r.url(entry, 'href', at), children });
-  }
-  return out;
-}
-
-function contact(r: Reader, value: unknown): Contact | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) {
-    r.warn('contact', 'an object');
-    return undefined;
-  }
-  const p = 'contact';
-  return {
-    title: r.text(value, 'title', p),
-    address: r.text(value, 'address', p),
-    phone: r.text(value, 'phone', p),
-    email: r.text(value, 'email', p),
-    website: r.url(value, 'website', p),
-    fax: r.text(value, 'fax', p),
-    hours: r.text(value, 'hours', p),
-    map: r.url(value, 'map', p),
-  };
-}
-
-/** `site.json`: name, menus, contact, copyright. */
-export function normalizeSite(data: unknown, base: string = document.baseURI): Site {
-  const r = new Reader(base);
-  const root = isObject(data) ? data : {};
-  if (!isObject(data)) r.warn('site', 'an object');
-  const menus: Record<string, MenuItem[]> = {};
-  if (isObject(root.menus)) {
-    for (const [name, entries] of Object.entries(root.menus)) {
-      if (Array.isArray(entries)) menus[name] = menu(r, entries, `menus.${name}`, 0);
-      else r.warn(`menus.${name}`, 'a list');
-    }
-  } else if (root.menus !== undefined) {
-    r.warn('menus', 'an object');
-  }
-  return {
-    name: r.text(root, 'name', 'site'),
-    locale: r.text(root, 'locale', 'site'),
-    menus,
-    contact: contact(r, root.contact),
-    copyright: r.text(root, 'copyright', 'site'),
-  };
-}
 
 // ---------------------------------------------------------------- news items
 
@@ -184,7 +52,7 @@ function nativeItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
 
 function feedItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
   // JSON Feed titles are optional: fall back to the start of the text, as feed readers do.
-  const content = r.html(obj, 'content_html', path) ?? r.text(obj, 'content_text', path)?.replace(/\s+/g, ' ');
+  const content = htmlField(r, obj, 'content_html', path) ?? r.text(obj, 'content_text', path)?.replace(/\s+/g, ' ');
   const title = r.text(obj, 'title', path) ?? (content && content.length > 80 ? content.slice(0, 79) + '…' : content);
   if (!title) {
     r.warn(`${path}.title`, 'a title');
@@ -216,7 +84,7 @@ function wordPressImage(r: Reader, obj: Json, path: string): string | undefined 
 }
 
 function wordPressItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
-  const title = r.html(obj, 'title', path);
+  const title = htmlField(r, obj, 'title', path);
   if (!title) {
     r.warn(`${path}.title`, 'a title');
     return undefined;
@@ -224,7 +92,7 @@ function wordPressItem(r: Reader, obj: Json, path: string): NewsItem | undefined
   return {
     id: r.text(obj, 'id', path) ?? r.text(obj, 'slug', path) ?? title,
     title,
-    summary: r.html(obj, 'excerpt', path),
+    summary: htmlField(r, obj, 'excerpt', path),
     date: wordPressDate(r, obj, path),
     url: r.url(obj, 'link', path),
     image: wordPressImage(r, obj, path),

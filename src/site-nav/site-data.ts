@@ -1,5 +1,5 @@
 import type { ContentResponse } from '../core/content-client.js';
-import { normalizeSite } from '../core/formats.js';
+import { normalizeSite } from '../core/site-format.js';
 import type { Site } from '../core/model.js';
 
 // Elements sharing one request get the same response object: normalise it once for all of them.
