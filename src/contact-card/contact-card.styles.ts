@@ -66,7 +66,7 @@ export const styles = css`
     font-size: 0.8em;
   }
   .skeleton-lines .skeleton-line {
-    margin: 0.6em 0;
+    margin: 0.75em 0;
   }
   @container (max-width: 12rem) {
     .line {

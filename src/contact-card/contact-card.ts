@@ -218,7 +218,7 @@ export class ContactCard extends NewsroomElement {
   private renderSkeleton() {
     return html`<div aria-hidden="true">
       <h2><span class="skeleton skeleton-line"></span></h2>
-      <div class="skeleton-lines">${Array.from({ length: 4 }, () => html`<span class="skeleton skeleton-line"></span>`)}</div>
+      <div class="skeleton-lines">${Array.from({ length: 6 }, () => html`<span class="skeleton skeleton-line"></span>`)}</div>
     </div>`;
   }
 }

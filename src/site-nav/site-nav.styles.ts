@@ -266,6 +266,10 @@ export const styles = css`
     height: 3.1em;
     margin: 0;
   }
+  /* One line of text (breadcrumb, footer) is 1.6em high: so is its placeholder. */
+  .skeleton-lines.inline .skeleton-line {
+    margin: 0.3em 0;
+  }
   .skeleton-lines .skeleton-line:first-child {
     width: 40%;
   }

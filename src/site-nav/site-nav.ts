@@ -351,7 +351,8 @@ export class SiteNav extends NewsroomElement {
   private renderSkeleton() {
     const lines = this.variant === 'side' ? 4 : 1;
     const bar = !['side', 'footer', 'breadcrumb'].includes(this.variant);
-    return html`<div class=${bar ? 'skeleton-bar' : 'skeleton-lines'} aria-hidden="true">
+    const kind = bar ? 'skeleton-bar' : lines === 1 ? 'skeleton-lines inline' : 'skeleton-lines';
+    return html`<div class=${kind} aria-hidden="true">
       ${Array.from({ length: lines }, () => html`<span class="skeleton skeleton-line"></span>`)}
     </div>`;
   }
