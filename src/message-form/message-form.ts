@@ -196,7 +196,7 @@ export class MessageForm extends LitElement {
     if (this.phase === 'sent') {
       return html`<div class="sent" role="status" part="sent" tabindex="-1">
         <slot name="sent"><p>${t.sent}</p></slot>
-        <button class="button quiet" type="button" part="send-another" @click=${this.startAnother}>${t.another}</button>
+        ${quietButton('send-another', t.another, this.startAnother)}
       </div>`;
     }
     const sending = this.phase === 'sending';
@@ -204,7 +204,7 @@ export class MessageForm extends LitElement {
       ${this.restored
         ? html`<div class="draft" part="draft">
             <p>${t.restored}</p>
-            <button class="button quiet" type="button" part="discard" @click=${this.discard}>${t.discard}</button>
+            ${quietButton('discard', t.discard, this.discard)}
           </div>`
         : nothing}
       <div class="summary" part="summary" role="status">${this.summary}</div>
@@ -215,7 +215,7 @@ export class MessageForm extends LitElement {
       ${this.phase === 'failed'
         ? html`<div class="error" role="alert" part="error">
             <p>${this.failure} ${t.kept}</p>
-            <button class="button quiet" type="button" part="retry" @click=${this.retry}>${t.retry}</button>
+            ${quietButton('retry', t.retry, this.retry)}
           </div>`
         : nothing}
       <div class="actions">
@@ -234,24 +234,19 @@ export class MessageForm extends LitElement {
     const value = this.values[name] ?? '';
     const error = this.errors[name];
     const count = name === 'message' ? length(value) : 0;
-    const describedBy = [name === 'message' ? 'count' : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-    const attributes = {
-      id: name,
-      required,
-      invalid: error ? 'true' : 'false',
-      describedBy: describedBy || nothing,
-      readonly: this.phase === 'sending',
-    };
+    const describedBy = [name === 'message' ? 'count' : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const invalid = error ? 'true' : 'false';
+    const readonly = this.phase === 'sending';
     // The message has no `maxlength`: a browser would silently cut a long paste. The count and
     // the check on submit say how much is too much instead.
     const control =
       spec.type === 'textarea'
-        ? html`<textarea id=${attributes.id} name=${name} part="control" rows="7" ?required=${required} ?readonly=${attributes.readonly}
-            aria-invalid=${attributes.invalid} aria-describedby=${attributes.describedBy}
+        ? html`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
+            aria-invalid=${invalid} aria-describedby=${describedBy}
             .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}></textarea>`
-        : html`<input id=${attributes.id} name=${name} part="control" type=${spec.type} autocomplete=${spec.autocomplete ?? nothing}
-            inputmode=${spec.inputmode ?? nothing} maxlength=${spec.maxlength} ?required=${required} ?readonly=${attributes.readonly}
-            aria-invalid=${attributes.invalid} aria-describedby=${attributes.describedBy}
+        : html`<input id=${name} name=${name} part="control" type=${spec.type} autocomplete=${spec.autocomplete ?? nothing}
+            inputmode=${spec.inputmode ?? nothing} maxlength=${spec.maxlength} ?required=${required} ?readonly=${readonly}
+            aria-invalid=${invalid} aria-describedby=${describedBy}
             .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
@@ -289,8 +284,14 @@ export class MessageForm extends LitElement {
     }
     this.errors = errors;
     const invalid = this.names.filter((name) => errors[name]);
-    if (this.submitted) this.summary = invalid.length ? t.summary + invalid.map((name) => t.labels[name]).join(t.listSeparator) : '';
+    if (this.submitted) this.summary = invalid.length ? this.summaryOf(invalid) : '';
     return invalid;
+  }
+
+  /** "Please check: " and the labels of `names`. */
+  private summaryOf(names: FieldName[]): string {
+    const t = messages[this.resolvedLocale];
+    return t.summary + names.map((name) => t.labels[name]).join(t.listSeparator);
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -347,14 +348,15 @@ export class MessageForm extends LitElement {
         return;
       }
       const error = new ContentError('http', `${url} answered ${reply.status}`, reply.status, url);
-      const fieldErrors = (reply.status === 400 || reply.status === 422) && this.fieldErrors(reply.body);
-      if (fieldErrors && Object.keys(fieldErrors).length) {
+      const fieldErrors = reply.status === 400 || reply.status === 422 ? this.fieldErrors(reply.body) : {};
+      const invalid = this.names.filter((name) => fieldErrors[name]);
+      if (invalid.length) {
         this.phase = 'editing';
         this.notice = '';
         this.errors = fieldErrors;
-        this.summary = t.summary + Object.keys(fieldErrors).map((name) => t.labels[name as FieldName]).join(t.listSeparator);
+        this.summary = this.summaryOf(invalid);
         emit<MessageFailedDetail>(this, 'message-failed', { error, status: reply.status, errors: fieldErrors });
-        await this.focusField(this.names.find((name) => fieldErrors[name])!);
+        await this.focusField(invalid[0]);
         return;
       }
       const busy = reply.status === 429 || reply.status >= 500;
@@ -382,7 +384,8 @@ export class MessageForm extends LitElement {
     const found: Partial<Record<FieldName, string>> = {};
     for (const name of this.names) {
       const value = (errors as Record<string, unknown>)[name];
-      const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((item) => typeof item === 'string').join(' ') : '';
+      // A message, or a list of them: anything else is dropped.
+      const text = [value].flat().filter((item) => typeof item === 'string').join(' ');
       if (text.trim()) found[name] = text;
     }
     return found;
@@ -397,6 +400,15 @@ export class MessageForm extends LitElement {
 
   /** Accepted (or a bot was fooled): the draft goes, the thank-you panel takes focus. */
   private async finish(detail?: MessageSentDetail): Promise<void> {
+    this.clear();
+    this.phase = 'sent';
+    if (detail) emit<MessageSentDetail>(this, 'message-sent', detail);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
+  }
+
+  /** An empty form with no draft behind it. */
+  private clear(): void {
     if (this.draftKey) draftStore.clear(this.draftKey);
     clearTimeout(this.saveTimer);
     this.values = {};
@@ -406,10 +418,6 @@ export class MessageForm extends LitElement {
     this.pending = undefined;
     this.restored = false;
     this.submitted = false;
-    this.phase = 'sent';
-    if (detail) emit<MessageSentDetail>(this, 'message-sent', detail);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
   }
 
   /** Focus moves to the send button first: the Retry button goes away while sending. */
@@ -424,14 +432,7 @@ export class MessageForm extends LitElement {
   }
 
   private async discard(): Promise<void> {
-    if (this.draftKey) draftStore.clear(this.draftKey);
-    clearTimeout(this.saveTimer);
-    this.values = {};
-    this.errors = {};
-    this.summary = '';
-    this.pending = undefined;
-    this.restored = false;
-    this.submitted = false;
+    this.clear();
     this.phase = 'editing';
     this.notice = messages[this.resolvedLocale].discarded;
     await this.focusField(this.names[0]);
@@ -442,6 +443,9 @@ export class MessageForm extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
   }
 }
+
+const quietButton = (part: string, label: string, onClick: () => void) =>
+  html`<button class="button quiet" type="button" part=${part} @click=${onClick}>${label}</button>`;
 
 /** A short human message from an error answer: `message`, `error` or `detail`, or plain text. */
 function serverMessage(body: unknown): string | undefined {
