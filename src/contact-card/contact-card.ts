@@ -59,17 +59,6 @@ function websiteHref(value: string, base: string): string | undefined {
   return safeUrl(host ? 'https://' + value : value, base);
 }
 
-interface ContactLines {
-  title?: string;
-  address?: string;
-  map?: string;
-  phone?: string;
-  fax?: string;
-  email?: string;
-  website?: { text: string; href?: string };
-  hours?: string;
-}
-
 /**
  * The contact block: address (a map link when `map` is given), phone as a `tel:` link, e-mail as
  * a `mailto:` link, website, fax and opening hours, each line labelled, with copy buttons for
@@ -140,55 +129,44 @@ export class ContactCard extends NewsroomElement {
     });
   }
 
-  /** The attributes over `site.json`'s `contact`. */
-  private lines(response?: ContentResponse): ContactLines {
+  /** Each line: the attribute if set, else `site.json`'s `contact`. */
+  private renderCard(response?: ContentResponse) {
+    const t = messages[this.resolvedLocale];
     const data = response ? siteOf(response).contact ?? {} : {};
     const raw = response?.data as { contact?: { website?: unknown } } | undefined;
     const rawWebsite = typeof raw?.contact?.website === 'string' ? raw.contact.website.trim() : undefined;
-    const website = this.website
-      ? { text: this.website, href: websiteHref(this.website, document.baseURI) }
+    // Shown as typed (less its scheme); `data.website` only says the URL passed the safety check.
+    const [website, base] = this.website
+      ? [this.website, document.baseURI]
       : data.website && rawWebsite
-        ? { text: rawWebsite, href: websiteHref(rawWebsite, response!.url) }
-        : undefined;
-    return {
-      title: this.heading || data.title,
-      address: this.address || data.address,
-      map: this.map ? safeUrl(this.map) : data.map,
-      phone: this.phone || data.phone,
-      fax: this.fax || data.fax,
-      email: this.email || data.email,
-      website,
-      hours: this.hours || data.hours,
-    };
-  }
-
-  private renderCard(response?: ContentResponse) {
-    const t = messages[this.resolvedLocale];
-    const c = this.lines(response);
-    const website = c.website && { text: c.website.text.replace(/^https?:\/\//i, '').replace(/\/$/, ''), href: c.website.href };
+        ? [rawWebsite, response!.url]
+        : [];
+    const phone = this.phone || data.phone;
+    const email = this.email || data.email;
     const rows = [
-      this.line('address', c.address, c.address && c.map ? this.link(c.address, c.map) : c.address),
-      this.line('phone', c.phone, c.phone && this.link(c.phone, telHref(c.phone))),
-      this.line('fax', c.fax, c.fax),
-      this.line('email', c.email, c.email && this.link(c.email, mailtoHref(c.email))),
-      this.line('website', website?.text, website && this.link(website.text, website.href)),
-      this.line('hours', c.hours, c.hours),
+      this.line('address', this.address || data.address, this.map ? safeUrl(this.map) : data.map),
+      this.line('phone', phone, phone && telHref(phone)),
+      this.line('fax', this.fax || data.fax),
+      this.line('email', email, email && mailtoHref(email)),
+      this.line('website', website?.replace(/^https?:\/\//i, '').replace(/\/$/, ''), website && websiteHref(website, base!)),
+      this.line('hours', this.hours || data.hours),
     ].filter((row) => row !== nothing);
     if (!rows.length) return nothing;
     return html`<section aria-labelledby="heading" class=${this.resolvedLocale === 'zh-CN' ? 'zh' : ''}>
-      <h2 id="heading" part="heading">${c.title || t.heading}</h2>
+      <h2 id="heading" part="heading">${this.heading || data.title || t.heading}</h2>
       <dl part="list">${rows}</dl>
     </section>`;
   }
 
-  private line(field: Field, text: string | undefined, value: unknown) {
+  /** A labelled line, its value a link when there is a safe `href`; nothing without `text`. */
+  private line(field: Field, text: string | undefined, href?: string) {
     if (!text) return nothing;
     const t = messages[this.resolvedLocale];
     const copyable = (field === 'phone' || field === 'email') && !!navigator.clipboard;
     const copied = this.copied?.field === field ? this.copied : undefined;
     return html`<div part="line ${field}" class="line">
       <dt part="label">${t[field]}</dt>
-      <dd part="value">${value}${copyable
+      <dd part="value">${this.link(text, href)}${copyable
         ? html` <button type="button" part="copy" class="copy" @click=${() => this.copy(field, text)}
             >${t.copy}<span class="visually-hidden"> ${t[field]}</span></button><span class="note" role="status"
             >${copied ? (copied.ok ? t.copied : t.copyFailed) : ''}</span>`
