@@ -14,8 +14,8 @@ export const styles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
     gap: calc(var(--_space) * 0.9) var(--_space);
   }
-  .field.subject,
-  .field.message {
+  .subject,
+  .message {
     grid-column: 1 / -1;
   }
   label {
@@ -42,8 +42,7 @@ export const styles = css`
     min-height: 10rem;
     resize: vertical;
   }
-  input:read-only,
-  textarea:read-only {
+  [readonly] {
     background: var(--_surface);
   }
   [aria-invalid='true'] {
@@ -62,7 +61,7 @@ export const styles = css`
     font-size: 0.85em;
     text-align: end;
   }
-  .count.over {
+  .over {
     color: var(--_danger);
     font-weight: 600;
   }
