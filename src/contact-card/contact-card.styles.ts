@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   section {
-    padding: 0 0 0.5em;
+    padding-bottom: 0.5em;
   }
   h2 {
     margin: 0 0 0.5em;
@@ -45,25 +45,23 @@ export const styles = css`
   a:hover {
     text-decoration: underline;
   }
-  .copy {
+  .copy,
+  .note {
     margin-left: 0.4em;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  .copy {
     padding: 0 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: none;
-    color: var(--_muted);
-    font-size: 0.8em;
     line-height: 1.6;
     vertical-align: 0.1em;
   }
   .copy:hover {
     border-color: var(--_accent);
     color: var(--_accent);
-  }
-  .note {
-    margin-left: 0.4em;
-    color: var(--_muted);
-    font-size: 0.8em;
   }
   .skeleton-lines .skeleton-line {
     margin: 0.75em 0;
