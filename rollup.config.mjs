@@ -54,12 +54,41 @@ export const minifyCss = () => ({
   },
 });
 
+// Indentation inside Lit html`` templates is only line breaks and spaces between tags and
+// attributes, which HTML collapses anyway (no template holds a <pre> or text in a <textarea>):
+// a run of whitespace that contains a line break becomes one space.
+export const minifyHtml = () => ({
+  name: 'minify-html',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !/html\s*`/.test(code)) return null;
+    const edits = [];
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
+        for (const quasi of node.quasi.quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          const squeezed = raw.replace(/\s*\n\s*/g, ' ');
+          if (squeezed !== raw) edits.push([quasi.start, quasi.end, squeezed]);
+        }
+      }
+      for (const value of Object.values(node)) {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object') visit(value);
+      }
+    };
+    visit(this.parse(code));
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
+  },
+});
+
 export default [
   // The drop-in file: everything (Lit, @lit/context, DOMPurify) in one self-registering module.
   {
     input: 'src/all.ts',
     output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), oncePerPage(), minify()],
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), oncePerPage(), minify()],
   },
   // The npm build: one module per source file, dependencies left to the user's bundler.
   {
@@ -70,6 +99,6 @@ export default [
     },
     external: [/^lit(\/|$)/, /^@lit\//, /^dompurify$/],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    plugins: [ts(), minifyCss(), minify()],
+    plugins: [ts(), minifyCss(), minifyHtml(), minify()],
   },
 ];

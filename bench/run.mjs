@@ -11,7 +11,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
-import { minifyCss } from '../rollup.config.mjs';
+import { minifyCss, minifyHtml } from '../rollup.config.mjs';
 
 const root = process.cwd();
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -39,6 +39,7 @@ async function bundleSize(input) {
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
       minifyCss(),
+      minifyHtml(),
     ],
     onwarn: () => {},
   });
