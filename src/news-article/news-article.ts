@@ -169,32 +169,28 @@ export class NewsArticle extends NewsroomElement {
 
   private renderControls(article: Article) {
     const text = messages[this.resolvedLocale];
-    const url = this.shareUrl(article);
-    const canShare = typeof navigator.share === 'function';
+    const url = this.articleLink(this.articleHref, article.id) ?? location.href;
     const title = article.title || document.title;
     const weibo = safeUrl(`https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`);
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
+    const back = safeUrl(this.backHref);
     return html`<div class="controls" part="controls">
-      ${canShare
-        ? html`<button class="button quiet" type="button" data-action="share" @click=${() => this.share(title, url)}>${text.share}</button>`
+      ${typeof navigator.share === 'function'
+        ? quietButton('share', text.share, () => this.share(title, url))
         : html`<span class="share">
             <span class="share-label">${text.shareTo}</span>
             ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
             ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
-            <button class="button quiet" type="button" data-action="copy" @click=${() => this.copy(url)}>${text.copy}</button>
+            ${quietButton('copy', text.copy, () => this.copy(url))}
           </span>`}
-      <button class="button quiet" type="button" data-action="print" @click=${() => window.print()}>${text.print}</button>
-      ${this.closable ? this.renderClose() : nothing}
+      ${quietButton('print', text.print, () => window.print())}
+      ${!this.closable
+        ? nothing
+        : back
+          ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
+          : quietButton('close', text.close, this.onClose)}
       <span class="status" role="status">${this.copied?.url === url ? this.copied.message : ''}</span>
     </div>`;
-  }
-
-  private renderClose() {
-    const label = messages[this.resolvedLocale].close;
-    const back = safeUrl(this.backHref);
-    return back
-      ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${label}</a>`
-      : html`<button class="button quiet" type="button" data-action="close" @click=${this.onClose}>${label}</button>`;
   }
 
   /** A window the site opened closes; otherwise back in history, else the `back-href` link is followed. */
@@ -207,10 +203,6 @@ export class NewsArticle extends NewsroomElement {
       history.back();
     }
   };
-
-  private shareUrl(article: Article): string {
-    return this.articleLink(this.articleHref, article.id) ?? location.href;
-  }
 
   private async share(title: string, url: string): Promise<void> {
     try {
@@ -252,6 +244,9 @@ export class NewsArticle extends NewsroomElement {
     </div>`;
   }
 }
+
+const quietButton = (action: string, label: string, onClick: (event: Event) => void) =>
+  html`<button class="button quiet" type="button" data-action=${action} @click=${onClick}>${label}</button>`;
 
 function sameOrigin(url: string): boolean {
   try {
