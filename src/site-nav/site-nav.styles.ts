@@ -37,7 +37,7 @@ export const styles = css`
   .tree > li > a,
   .tree > li > [part='label'],
   .tree > li > .labelled {
-    padding: 0.75em 0.75em;
+    padding: 0.75em;
     color: inherit;
     font-weight: 600;
   }
@@ -114,10 +114,6 @@ export const styles = css`
   .tree ul a:hover,
   .tree ul .toggle:hover {
     background: var(--_surface);
-  }
-  .tree ul [aria-current='page'] {
-    color: var(--_accent);
-    font-weight: 600;
   }
   [hidden] {
     display: none !important;
@@ -256,6 +252,7 @@ export const styles = css`
   .breadcrumb a {
     color: inherit;
   }
+  .tree ul [aria-current='page'],
   .footer [aria-current='page'],
   .breadcrumb [aria-current='page'] {
     color: var(--_accent);

@@ -284,9 +284,8 @@ export class SiteNav extends NewsroomElement {
     const index = controls.indexOf(target);
     if (index < 0) return;
     const [back, forward] = horizontal ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
-    const to =
-      event.key === back ? index - 1 : event.key === forward ? index + 1 : event.key === 'Home' ? 0 : event.key === 'End' ? controls.length - 1 : -2;
-    if (to === -2) return;
+    const to = { [back]: index - 1, [forward]: index + 1, Home: 0, End: controls.length - 1 }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
     controls[(to + controls.length) % controls.length].focus();
   };
@@ -350,8 +349,7 @@ export class SiteNav extends NewsroomElement {
 
   private renderSkeleton() {
     const lines = this.variant === 'side' ? 4 : 1;
-    const bar = !['side', 'footer', 'breadcrumb'].includes(this.variant);
-    const kind = bar ? 'skeleton-bar' : lines === 1 ? 'skeleton-lines inline' : 'skeleton-lines';
+    const kind = this.variant === 'footer' || this.variant === 'breadcrumb' ? 'skeleton-lines inline' : lines > 1 ? 'skeleton-lines' : 'skeleton-bar';
     return html`<div class=${kind} aria-hidden="true">
       ${Array.from({ length: lines }, () => html`<span class="skeleton skeleton-line"></span>`)}
     </div>`;
