@@ -31,29 +31,29 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.25rem 1.25rem;
     margin: 0 0 0.75rem;
-    color: var(--_muted);
+  }
+  .meta,
+  .controls,
+  .editor {
     font-size: 0.875em;
   }
-  .controls {
+  .meta,
+  .share-label,
+  .editor,
+  .body :is(figcaption, caption) {
+    color: var(--_muted);
+  }
+  .controls,
+  .share {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 0.75rem;
-    font-size: 0.875em;
   }
   .controls .button {
     min-height: 2rem;
     padding: 0.2em 0.8em;
     font-weight: 500;
-  }
-  .share {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-  }
-  .share-label {
-    color: var(--_muted);
   }
   .status:empty {
     display: none;
@@ -112,7 +112,7 @@ export const styles = css`
   .body li + li {
     margin-top: 0.3em;
   }
-  .body :is(img, svg, video, canvas, picture) {
+  .body :is(img, canvas) {
     max-width: 100%;
     height: auto;
   }
@@ -124,7 +124,6 @@ export const styles = css`
   }
   .body figcaption {
     margin-top: 0.4em;
-    color: var(--_muted);
     font-size: 0.875em;
     line-height: 1.6;
     text-align: center;
@@ -183,13 +182,10 @@ export const styles = css`
   }
   .body caption {
     padding-bottom: 0.4em;
-    color: var(--_muted);
     text-align: start;
   }
   .editor {
     margin: calc(var(--_space) * 1.5) 0 0;
-    color: var(--_muted);
-    font-size: 0.875em;
     text-align: end;
   }
   .pager {
