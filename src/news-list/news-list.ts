@@ -280,7 +280,7 @@ export class NewsList extends NewsroomElement {
       ${tabs.map(
         (tab, i) => html`<button type="button" role="tab" id="tab-${i}" part="tab" aria-controls="panel"
           aria-selected=${i === selected ? 'true' : 'false'} tabindex=${i === selected ? 0 : -1}
-          @click=${() => this.selectCategory(tab.id)}>${tab.label}</button>`,
+          @click=${() => (this.category = tab.id)}>${tab.label}</button>`,
       )}
     </div>`;
   }
@@ -313,10 +313,6 @@ export class NewsList extends NewsroomElement {
         </div>
       </li>`)}
     </ul>`;
-  }
-
-  private selectCategory(id: string): void {
-    this.category = id;
   }
 
   private onTabKey(event: KeyboardEvent): void {
