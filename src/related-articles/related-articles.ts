@@ -15,6 +15,9 @@ const messages: Messages<{ heading: string }> = {
   'zh-CN': { heading: '相关文章' },
 };
 
+/** What a followed `news-article` announces when it loads or fails. */
+const ARTICLE_EVENTS = ['newsroom-load', 'newsroom-error'];
+
 /** What a `news-article` offers a follower: its loaded JSON (the `NewsroomElement` contract). */
 type ArticleSource = Element & { data?: unknown };
 
@@ -68,15 +71,13 @@ export class RelatedArticles extends NewsroomElement {
     const root = this.getRootNode();
     if (root instanceof Document || root instanceof ShadowRoot) {
       this.root = root;
-      root.addEventListener('newsroom-load', this.onArticleEvent);
-      root.addEventListener('newsroom-error', this.onArticleEvent);
+      for (const type of ARTICLE_EVENTS) root.addEventListener(type, this.onArticleEvent);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.root?.removeEventListener('newsroom-load', this.onArticleEvent);
-    this.root?.removeEventListener('newsroom-error', this.onArticleEvent);
+    for (const type of ARTICLE_EVENTS) this.root?.removeEventListener(type, this.onArticleEvent);
     this.root = undefined;
   }
 
@@ -129,8 +130,7 @@ export class RelatedArticles extends NewsroomElement {
   }
 
   private get count(): number | undefined {
-    const limit = this.limit;
-    return typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : undefined;
+    return Number.isInteger(this.limit) && this.limit! >= 0 ? this.limit : undefined;
   }
 
   private renderLinks(response: ContentResponse) {
