@@ -53,7 +53,7 @@ const messages: Messages<{
 const PAGING_PARAMS = ['page', 'pageSize', 'per_page', 'category', 'categories'];
 
 const positive = (value: number | undefined): number | undefined =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+  Number.isInteger(value) && value! > 0 ? value : undefined;
 
 const withoutPaging = (url: string): string => {
   const parsed = new URL(url);
