@@ -1,6 +1,5 @@
 // npm run bench: bundle sizes, render ratios against plain DOM, layout shift and request count.
 // Prints one table and writes bench/results/latest.json. Never fails on a slow machine.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
@@ -12,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
 import { minifyCss, minifyHtml } from '../rollup.config.mjs';
+import { startDemoServer } from '../test/e2e/demo-server.mjs';
 
 const root = process.cwd();
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -89,21 +89,6 @@ function staticServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function demoServer() {
-  const port = 8300 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return { child, url: `http://127.0.0.1:${port}` };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  child.kill();
-  throw new Error('the demo server did not start');
-}
-
 const launch = () =>
   puppeteer.launch({
     executablePath: chrome,
@@ -126,8 +111,8 @@ async function measureRendering(browser) {
 
 // ------------------------------------------------------------------ demo: CLS and requests
 async function measureDemo(browser) {
-  if (!existsSync('demo/server.mjs')) return { note: 'no demo server' };
-  const { child, url } = await demoServer();
+  const server = await startDemoServer();
+  const url = server.url.replace(/\/$/, '');
   try {
     const requests = await browser.newPage();
     const seen = [];
@@ -156,7 +141,7 @@ async function measureDemo(browser) {
     }
     return { homeRequests: seen.length, siteJsonRequests: siteJson, cls };
   } finally {
-    child.kill();
+    await server.stop();
   }
 }
 

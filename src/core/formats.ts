@@ -7,14 +7,7 @@ export { normalizeSite } from './site-format.js';
 
 /** An HTML field (WordPress `rendered`) read as plain text. */
 function htmlField(r: Reader, obj: Json, key: string, path: string): string | undefined {
-  const value = obj[key];
-  const rendered = isObject(value) ? value.rendered : value;
-  if (rendered === undefined || rendered === null) return undefined;
-  if (typeof rendered !== 'string') {
-    r.warn(`${path}.${key}`, 'HTML text');
-    return undefined;
-  }
-  return htmlToText(rendered) || undefined;
+  return htmlToText(bodyHtml(r, obj, key, path)) || undefined;
 }
 
 // ---------------------------------------------------------------- detection
@@ -162,6 +155,7 @@ function articleLink(r: Reader, value: unknown, path: string): ArticleLink | und
   return title ? { id: r.text(value, 'id', path), title, url: r.url(value, 'url', path) } : undefined;
 }
 
+/** An HTML field, plain or WordPress-style `{ rendered }`, as untrusted HTML ('' when missing). */
 function bodyHtml(r: Reader, obj: Json, key: string, path: string): string {
   const value = obj[key];
   const html = isObject(value) ? value.rendered : value;
