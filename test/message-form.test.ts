@@ -124,6 +124,85 @@ describe('message-form: the form', () => {
   });
 });
 
+describe('message-form: a plain HTML form too (no script, server-rendered)', () => {
+  const formData = (el: MessageForm) => Object.fromEntries(new FormData($<HTMLFormElement>(el, 'form')!) as unknown as Iterable<[string, string]>);
+
+  it('is method=post to action, its fields named as the JSON keys, with _idempotency, _csrf and _gotcha', async () => {
+    const el = await form('/api/messages?lang=zh', { 'csrf-token': 'tok-123' });
+    const element = $<HTMLFormElement>(el, 'form')!;
+    expect(element.getAttribute('method')).to.equal('post');
+    expect(element.getAttribute('action')).to.equal('/api/messages?lang=zh');
+    expect(element.action).to.equal(new URL('/api/messages?lang=zh', location.href).href);
+    await fill(el, GOOD);
+    const posted = formData(el);
+    expect(posted).to.include({ ...GOOD, _csrf: 'tok-123', _gotcha: '' });
+    expect(posted._idempotency).to.match(/^[0-9a-f-]{36}$/);
+    expect(Object.keys(posted).sort()).to.deep.equal(['_csrf', '_gotcha', '_idempotency', 'email', 'message', 'name', 'phone']);
+  });
+
+  it('has no _csrf field without csrf-token, and no action when the action is not http(s)', async () => {
+    const el = await form('javascript:alert(1)');
+    expect($(el, 'form')!.hasAttribute('action')).to.equal(false);
+    expect(formData(el)).to.not.have.property('_csrf');
+  });
+
+  it('keeps one _idempotency key while a message is written, and takes a new one once it is sent', async () => {
+    const el = await form(mockUrl({ key: uniqueKey('form-key'), status: 201 }, 'form'));
+    const before = formData(el)._idempotency;
+    await fill(el, GOOD);
+    expect(formData(el)._idempotency).to.equal(before);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    ($(el, '[part=send-another]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(formData(el)._idempotency).to.match(/^[0-9a-f-]{36}$/).and.not.equal(before);
+  });
+
+  it('shows a message a server sent back (inline JSON): values, field errors, the summary and its key', async () => {
+    const key = uniqueKey('again');
+    const host = await fixture(html`<div>
+      <message-form action=${mockUrl({ key, status: 201 }, 'form')} retry-delay="5" fields="name,email,message"
+        ><script type="application/json">
+          {"values":{"name":"王小明","email":"not-an-address","message":"第一行\\n</textarea><b>2</b> & more"},
+           "errors":{"email":"Enter a valid email address.","bogus":"ignored"},"idempotencyKey":"key-from-the-post"}
+        </script></message-form>
+    </div>`);
+    const el = host.querySelector('message-form')!;
+    await el.updateComplete;
+    expect(control(el, 'name').value).to.equal('王小明');
+    expect(control(el, 'email').value).to.equal('not-an-address');
+    const message = $<HTMLTextAreaElement>(el, 'textarea')!;
+    expect(message.value).to.equal('第一行\n</textarea><b>2</b> & more');
+    expect(message.defaultValue).to.equal(message.value);
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(fieldError(el, 'email')).to.equal('Enter a valid email address.');
+    expect(control(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(control(el, 'name').getAttribute('aria-invalid')).to.equal('false');
+    expect(text($(el, '[part=summary]'))).to.equal('Please check: Email');
+    expect(formData(el)._idempotency).to.equal('key-from-the-post');
+    await expect(el).to.be.accessible();
+
+    // Fixed, it is sent as JSON as usual, and typing into the message keeps the same control.
+    await type(el, 'email', 'xiaoming@example.com');
+    expect(fieldError(el, 'email')).to.equal(undefined);
+    await type(el, 'message', 'new text');
+    expect($(el, 'textarea')).to.equal(message);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    const log = await mockLog(key);
+    expect(JSON.parse(log[0].body)).to.deep.equal({ name: '王小明', email: 'xiaoming@example.com', message: 'new text' });
+    expect(log[0].headers['content-type']).to.equal('application/json');
+  });
+
+  it('ignores malformed inline JSON with a warning', async () => {
+    const host = await fixture(html`<div><message-form action="/mock/form?key=unused"><script type="application/json">{oops</script></message-form></div>`);
+    const el = host.querySelector('message-form')!;
+    await el.updateComplete;
+    expect(control(el, 'name').value).to.equal('');
+    expect($(el, '[part=summary]')!.textContent).to.equal('');
+  });
+});
+
 describe('message-form: validation', () => {
   it('on submit: errors tied to their fields, focus on the first, a summary, nothing sent; accessible', async () => {
     const key = uniqueKey('invalid');

@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { DEFAULT_TIMEOUT } from '../core/content-client.js';
 import { ContentError } from '../core/content-error.js';
 import { type NewsroomConfig, newsroomContext } from '../core/context.js';
@@ -21,6 +22,17 @@ export interface MessageSentDetail {
   /** The server's answer: parsed JSON, else its text. */
   response: unknown;
   status: number;
+}
+
+/**
+ * A message shown again, as a server answers a form post it refused: what the visitor typed, the
+ * errors by field, and the `Idempotency-Key` the post carried (so fixing and resending it still
+ * stores the message once).
+ */
+export interface MessageFormData {
+  values?: Record<string, string>;
+  errors?: Record<string, string | string[]>;
+  idempotencyKey?: string;
 }
 
 export interface MessageFailedDetail {
@@ -43,12 +55,21 @@ declare global {
 
 const DEFAULT_FIELDS = 'name,phone,email,message';
 
+/** On the server there is no page address: relative actions are checked against a stand-in. */
+const SERVER_BASE = 'http://server.invalid/';
+
+/** Textarea text as HTML: only `&` and `<` matter inside it (a `</textarea>` must not close it). */
+const textareaText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
 /**
  * The "leave us a message" form. It POSTs the fields as JSON to `action` with an
  * `Idempotency-Key` that stays the same across retries, retries network errors, timeouts, 5xx and
  * 429 with backoff, and never loses what a visitor typed: on failure every character stays in the
  * form with a Retry button, and a draft is kept in localStorage until the server accepts it.
  * Controls live in the element's own shadow-root `<form>`, so it may sit anywhere on a page.
+ * Server-rendered (declarative shadow DOM), it is also a plain HTML form that works without
+ * JavaScript: `method="post"` to `action`, urlencoded fields named as the JSON keys, plus
+ * `_idempotency` (the message's key), `_csrf` (from `csrf-token`) and the `_gotcha` honeypot.
  *
  * @fires message-sent - The server accepted the message (detail `{ data, response, status }`).
  * @fires message-failed - The message was not sent (detail `{ error, status?, errors? }`); the form keeps it.
@@ -109,6 +130,12 @@ export class MessageForm extends LitElement {
   /** Keep no draft in localStorage (a shared computer, a form with sensitive fields). */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
 
+  /**
+   * A message to show again: `{ values, errors, idempotencyKey }`, as a server sends back a form
+   * post it refused. Also read from a child `<script type="application/json">`.
+   */
+  @property({ attribute: false }) data?: MessageFormData;
+
   @consume({ context: newsroomContext, subscribe: true })
   @state()
   private config?: NewsroomConfig;
@@ -123,6 +150,8 @@ export class MessageForm extends LitElement {
   /** A polite announcement: sending, draft discarded. */
   @state() private notice = '';
   @state() private restored = false;
+  /** The key a plain form post carries as `_idempotency`: one per message, new once one is sent. */
+  @state() private formKey = '';
 
   @query('form') private form?: HTMLFormElement;
 
@@ -134,6 +163,7 @@ export class MessageForm extends LitElement {
   private saveTimer?: ReturnType<typeof setTimeout>;
   private controller?: AbortController;
   private readonly flush = () => this.saveDraft();
+  private messageText?: string;
 
   /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
   get resolvedLocale(): Locale {
@@ -147,13 +177,25 @@ export class MessageForm extends LitElement {
   }
 
   private get actionUrl(): string | undefined {
-    const url = safeUrl(this.action);
+    const url = safeUrl(this.action, isServer ? SERVER_BASE : undefined);
     return url && /^https?:/.test(url) ? url : undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('pagehide', this.flush);
+    if (this.data === undefined) this.readInlineData();
+  }
+
+  /** A child `<script type="application/json">` holding a message to show again. */
+  private readInlineData(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return;
+    try {
+      this.data = JSON.parse(script.textContent ?? '') as MessageFormData;
+    } catch (error) {
+      console.warn(`message-form: inline JSON ignored (${(error as Error).message})`);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -169,11 +211,28 @@ export class MessageForm extends LitElement {
       const unknown = parseList(this.fields).filter((name) => !(name in FIELDS));
       if (unknown.length) console.warn(`message-form: unknown fields ignored: ${unknown.join(', ')}`);
     }
+    if (changed.has('data')) this.showAgain(this.data);
+    // The textarea's server-rendered text is fixed for the element's life (see renderTextarea).
+    this.messageText ??= this.values.message ?? '';
+    if (!this.formKey) this.formKey = uuid();
     if (changed.has('action') || changed.has('noDraft')) this.restoreDraft();
+  }
+
+  /** Shows a message a server sent back: its values, its field errors and the summary. */
+  private showAgain(data: MessageFormData | undefined): void {
+    if (!data || typeof data !== 'object') return;
+    const values = data.values && typeof data.values === 'object' ? data.values : {};
+    this.values = Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string'));
+    this.errors = this.fieldErrors(data);
+    const invalid = this.names.filter((name) => this.errors[name]);
+    this.submitted = invalid.length > 0;
+    this.summary = invalid.length ? this.summaryOf(invalid) : '';
+    if (typeof data.idempotencyKey === 'string' && /^[\x21-\x7e]{1,200}$/.test(data.idempotencyKey)) this.formKey = data.idempotencyKey;
   }
 
   /** Picks up the draft for this `action` and page, unless the visitor has typed already. */
   private restoreDraft(): void {
+    if (isServer) return;
     const key = this.noDraft ? undefined : draftStore.key(this.actionUrl ?? this.action);
     if (key === this.draftKey) return;
     this.draftKey = key;
@@ -200,7 +259,12 @@ export class MessageForm extends LitElement {
       </div>`;
     }
     const sending = this.phase === 'sending';
-    return html`<form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+    // With script the submit handler sends JSON; without (server-rendered), the browser posts the
+    // form itself, so it carries everything the JSON request carries in headers.
+    return html`<form part="form" method="post" action=${this.actionUrl ? this.action : nothing} novalidate
+      aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <input type="hidden" name="_idempotency" value=${this.pending?.key ?? this.formKey} />
+      ${this.csrfToken ? html`<input type="hidden" name="_csrf" value=${this.csrfToken} />` : nothing}
       ${this.restored
         ? html`<div class="draft" part="draft">
             <p>${t.restored}</p>
@@ -239,15 +303,14 @@ export class MessageForm extends LitElement {
     const readonly = this.phase === 'sending';
     // The message has no `maxlength`: a browser would silently cut a long paste. The count and
     // the check on submit say how much is too much instead.
+    // A server render writes an input's `.value` as its `value` attribute (Lit SSR reflects it).
     const control =
       spec.type === 'textarea'
-        ? html`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
-            aria-invalid=${invalid} aria-describedby=${describedBy}
-            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}></textarea>`
+        ? this.renderTextarea(name, required, readonly, invalid, describedBy, value)
         : html`<input id=${name} name=${name} part="control" type=${spec.type} autocomplete=${spec.autocomplete ?? nothing}
             inputmode=${spec.inputmode ?? nothing} maxlength=${spec.maxlength} ?required=${required} ?readonly=${readonly}
             aria-invalid=${invalid} aria-describedby=${describedBy}
-            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
+.value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
       ${control}
@@ -256,6 +319,18 @@ export class MessageForm extends LitElement {
         : nothing}
       ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * Lit binds no values inside a `<textarea>`, yet a server render must show the text sent back.
+   * That text is made part of the template itself, fixed for the element's life so the server's
+   * and the browser's templates match (hydration) and typing never rebuilds the control; the live
+   * value goes through the `.value` property as for inputs.
+   */
+  private renderTextarea(name: FieldName, required: boolean, readonly: boolean, invalid: string, describedBy: string | typeof nothing, value: string) {
+    return staticHtml`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
+      aria-invalid=${invalid} aria-describedby=${describedBy}
+      .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}>${unsafeStatic(textareaText(this.messageText ?? ''))}</textarea>`;
   }
 
   private onInput(event: Event): void {
@@ -416,6 +491,7 @@ export class MessageForm extends LitElement {
     this.summary = '';
     this.notice = '';
     this.pending = undefined;
+    this.formKey = uuid();
     this.restored = false;
     this.submitted = false;
   }
