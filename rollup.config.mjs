@@ -37,17 +37,19 @@ export const minifyCss = () => ({
   transform(code, id) {
     if (!id.endsWith('.ts') || !/css\s*`/.test(code)) return null;
     return {
-      code: code.replace(/css\s*`([^`]*)`/g, (_, body) =>
-        'css`' +
-        body
-          .replace(/\/\*[^]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};])\s*/g, '$1')
-          .replace(/,\s+/g, ',')
-          .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}')
-          .trim() +
-        '`',
+      code: code.replace(
+        /css\s*`([^`]*)`/g,
+        (_, body) =>
+          'css`' +
+          body
+            .replace(/\/\*[^]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};])\s*/g, '$1')
+            .replace(/,\s+/g, ',')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .trim() +
+          '`',
       ),
       map: null,
     };

@@ -14,9 +14,17 @@ const items = Array.from({ length: 1000 }, (_, i) => ({
   category: i % 2 ? 'industry' : 'company',
   url: `/news/${10000 + i}.html`,
 }));
-const list = { items, categories: [{ id: 'company', label: '公司新闻' }, { id: 'industry', label: '行业新闻' }], total: items.length };
+const list = {
+  items,
+  categories: [
+    { id: 'company', label: '公司新闻' },
+    { id: 'industry', label: '行业新闻' },
+  ],
+  total: items.length,
+};
 
-const paragraph = '<p>海曙区市场监管局切实加强消费维权服务网络建设，<strong>强化</strong>从生产、流通到消费领域的全链条监管，持续推进社会协同共治。<a href="/news/1.html">相关链接</a> The market regulator strengthened its consumer-rights network across production, circulation and consumption.</p>';
+const paragraph =
+  '<p>海曙区市场监管局切实加强消费维权服务网络建设，<strong>强化</strong>从生产、流通到消费领域的全链条监管，持续推进社会协同共治。<a href="/news/1.html">相关链接</a> The market regulator strengthened its consumer-rights network across production, circulation and consumption.</p>';
 let body = '<h2>小标题</h2>';
 while (body.length < 200_000) body += paragraph;
 const article = { id: '1', title: '浙江宁波多措并举画好消费维权“同心圆”', date: '2025-06-10T20:53:04+08:00', source: '本站', body };
@@ -85,47 +93,53 @@ async function time(run) {
 
 const cases = {
   'news-list, 1,000 items': {
-    library: () => time(async () => {
-      const el = document.createElement('news-list');
-      el.setAttribute('page-size', '1000');
-      el.data = list;
-      stage.replaceChildren(el);
-      await el.updateComplete;
-      layout(el);
-    }),
-    plain: () => time(async () => {
-      const root = shadowHost();
-      plainList(root, 0, 1000);
-      layout(root.host);
-    }),
+    library: () =>
+      time(async () => {
+        const el = document.createElement('news-list');
+        el.setAttribute('page-size', '1000');
+        el.data = list;
+        stage.replaceChildren(el);
+        await el.updateComplete;
+        layout(el);
+      }),
+    plain: () =>
+      time(async () => {
+        const root = shadowHost();
+        plainList(root, 0, 1000);
+        layout(root.host);
+      }),
   },
   'news-article, 200 KB body': {
-    library: () => time(async () => {
-      const el = document.createElement('news-article');
-      el.data = article;
-      stage.replaceChildren(el);
-      await el.updateComplete;
-      layout(el);
-    }),
-    plain: () => time(async () => {
-      const root = shadowHost();
-      root.append(DOMPurify.sanitize(body, { RETURN_DOM_FRAGMENT: true }));
-      layout(root.host);
-    }),
+    library: () =>
+      time(async () => {
+        const el = document.createElement('news-article');
+        el.data = article;
+        stage.replaceChildren(el);
+        await el.updateComplete;
+        layout(el);
+      }),
+    plain: () =>
+      time(async () => {
+        const root = shadowHost();
+        root.append(DOMPurify.sanitize(body, { RETURN_DOM_FRAGMENT: true }));
+        layout(root.host);
+      }),
   },
   'site-nav, 1,000 entries': {
-    library: () => time(async () => {
-      const el = document.createElement('site-nav');
-      el.data = site;
-      stage.replaceChildren(el);
-      await el.updateComplete;
-      layout(el);
-    }),
-    plain: () => time(async () => {
-      const root = shadowHost();
-      plainMenu(root);
-      layout(root.host);
-    }),
+    library: () =>
+      time(async () => {
+        const el = document.createElement('site-nav');
+        el.data = site;
+        stage.replaceChildren(el);
+        await el.updateComplete;
+        layout(el);
+      }),
+    plain: () =>
+      time(async () => {
+        const root = shadowHost();
+        plainMenu(root);
+        layout(root.host);
+      }),
   },
   'news-list, change page (20 of 1,000)': {
     setup: async () => {
@@ -136,20 +150,22 @@ const cases = {
       await el.updateComplete;
       return el;
     },
-    library: async (el) => time(async () => {
-      el.page = el.page === 2 ? 3 : 2;
-      await el.updateComplete;
-      layout(el);
-    }),
+    library: async (el) =>
+      time(async () => {
+        el.page = el.page === 2 ? 3 : 2;
+        await el.updateComplete;
+        layout(el);
+      }),
     plainSetup: async () => {
       const root = shadowHost();
       plainList(root, 0, 20);
       return root;
     },
-    plain: async (root) => time(async () => {
-      plainList(root, 20, 40);
-      layout(root.host);
-    }),
+    plain: async (root) =>
+      time(async () => {
+        plainList(root, 20, 40);
+        layout(root.host);
+      }),
   },
 };
 

@@ -73,7 +73,14 @@ async function measureSizes() {
 }
 
 // ------------------------------------------------------------------ servers
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 function staticServer() {
   const server = createServer((req, res) => {
@@ -92,7 +99,15 @@ function staticServer() {
 const launch = () =>
   puppeteer.launch({
     executablePath: chrome,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
 // ------------------------------------------------------------------ render ratios
@@ -159,12 +174,18 @@ try {
 
 console.log('\nSize (KiB: min / gzip / brotli; then each package minified + gzipped alone, approximate)');
 for (const row of sizeRows) {
-  const split = Object.entries(row.gzipByPackage ?? {}).map(([name, bytes]) => `${name} ${kb(bytes)}K`).join(', ');
-  console.log(`  ${row.entry.padEnd(38)} ${kb(row.min).padStart(6)}K ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K   ${split}`);
+  const split = Object.entries(row.gzipByPackage ?? {})
+    .map(([name, bytes]) => `${name} ${kb(bytes)}K`)
+    .join(', ');
+  console.log(
+    `  ${row.entry.padEnd(38)} ${kb(row.min).padStart(6)}K ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K   ${split}`,
+  );
 }
 console.log('\nRendering in headless Chromium (median of 9 alternating rounds)');
 for (const row of rendering) {
-  console.log(`  ${row.name.padEnd(38)} library ${row.libraryMs.toFixed(1).padStart(7)} ms   plain DOM ${row.plainMs.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}x`);
+  console.log(
+    `  ${row.name.padEnd(38)} library ${row.libraryMs.toFixed(1).padStart(7)} ms   plain DOM ${row.plainMs.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}x`,
+  );
 }
 console.log('\nDemo site (content requests delayed 500-1,500 ms)');
 if (demo.cls) {

@@ -252,7 +252,9 @@ async function fileFor(root, path) {
 }
 
 async function notFound(req, res) {
-  const page = await readFile(join(demoRoot, '404.html')).catch(() => Buffer.from('<!doctype html><title>404</title><h1>404 Not Found</h1>'));
+  const page = await readFile(join(demoRoot, '404.html')).catch(() =>
+    Buffer.from('<!doctype html><title>404</title><h1>404 Not Found</h1>'),
+  );
   res.writeHead(404, { ...securityHeaders, 'Content-Type': types['.html'], 'Content-Security-Policy': pagePolicy });
   res.end(req.method === 'HEAD' ? undefined : page);
 }

@@ -21,9 +21,9 @@ try {
 } catch {
   // Storage may be blocked; the switch still works for this page.
 }
-applyTheme(storedTheme === 'dark' || storedTheme === 'light'
-  ? storedTheme
-  : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+applyTheme(
+  storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+);
 
 document.addEventListener('click', (event) => {
   if (!(event.target instanceof Element) || !event.target.closest('[data-theme-switch]')) return;

@@ -22,7 +22,11 @@ const link = (el: ContactCard, field: string) => value(el, field)?.querySelector
 const labels = (el: ContactCard) => part(el, 'label').map((dt) => dt.textContent!.trim());
 
 async function loaded(el: ContactCard): Promise<void> {
-  await waitUntil(() => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'), 'card loaded', { timeout: 8000 });
+  await waitUntil(
+    () => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'),
+    'card loaded',
+    { timeout: 8000 },
+  );
   await el.updateComplete;
 }
 
@@ -60,7 +64,10 @@ describe('contact-card from site.json', () => {
   });
 
   it('speaks Chinese, and defaults the title when site.json has none', async () => {
-    const el = await mount(html`<contact-card .data=${{ contact: { phone: '0431-88881234', hours: '周一至周五 8:30–17:00', fax: '0431-88881235' } }}></contact-card>`, 'zh-CN');
+    const el = await mount(
+      html`<contact-card .data=${{ contact: { phone: '0431-88881234', hours: '周一至周五 8:30–17:00', fax: '0431-88881235' } }}></contact-card>`,
+      'zh-CN',
+    );
     expect(part(el, 'heading')[0].textContent).to.equal('联系方式');
     expect(labels(el)).to.deep.equal(['电话', '传真', '工作时间']);
     expect(shownValue(el, 'fax')).to.equal('0431-88881235');
@@ -75,7 +82,9 @@ describe('contact-card from site.json', () => {
   });
 
   it('shows a skeleton while loading, and an error with a retry button on failure', async () => {
-    const provider = await fixture(html`<news-provider .client=${fastClient()}><contact-card src=${mockUrl({ key: uniqueKey(), delay: 400, then: SITE })}></contact-card></news-provider>`);
+    const provider = await fixture(
+      html`<news-provider .client=${fastClient()}><contact-card src=${mockUrl({ key: uniqueKey(), delay: 400, then: SITE })}></contact-card></news-provider>`,
+    );
     const el = provider.querySelector('contact-card')!;
     await el.updateComplete;
     // A title and six lines: the size of a full contact block, so the page does not shift.
@@ -84,7 +93,9 @@ describe('contact-card from site.json', () => {
     await loaded(el);
     expect(part(el, 'line').length).to.equal(4);
 
-    const broken = await mount(html`<contact-card phone="0431-88881234" src=${mockUrl({ key: uniqueKey(), fail: '500,500,500' })}></contact-card>`);
+    const broken = await mount(
+      html`<contact-card phone="0431-88881234" src=${mockUrl({ key: uniqueKey(), fail: '500,500,500' })}></contact-card>`,
+    );
     expect(!!broken.shadowRoot!.querySelector('[role=alert] [part=retry]')).to.equal(true);
     // What the attributes say still shows under the error.
     expect(shownValue(broken, 'phone')).to.equal('0431-88881234');
@@ -109,7 +120,8 @@ describe('contact-card from site.json', () => {
 
 describe('contact-card from attributes', () => {
   it('works without any src', async () => {
-    const el = await mount(html`<contact-card heading="Get in touch" address="1 People's Street, Changchun" phone="+86 (431) 8888-1234 ext. 8001"
+    const el =
+      await mount(html`<contact-card heading="Get in touch" address="1 People's Street, Changchun" phone="+86 (431) 8888-1234 ext. 8001"
       email="sales@licheng.example" website="https://www.licheng.example/" fax="+86 431 8888 1235" hours="Mon–Fri 8:30–17:00"
       map="https://maps.example/changchun"></contact-card>`);
     expect(part(el, 'heading')[0].textContent).to.equal('Get in touch');
@@ -214,7 +226,13 @@ describe('contact-card hostile input', () => {
   });
 
   it('renders hostile attributes as text: script: websites, bad e-mail addresses, numberless phones', async () => {
-    for (const website of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java&#x09;script:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+    for (const website of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java&#x09;script:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+    ]) {
       const el = await mount(html`<contact-card website=${website} map="javascript:alert(1)" address="Here"></contact-card>`);
       expect(!!link(el, 'website'), website).to.equal(false);
       expect(!!link(el, 'address'), website).to.equal(false);
@@ -236,7 +254,18 @@ describe('contact-card hostile input', () => {
     expect(mailtoHref('admin@licheng.example')).to.equal('mailto:admin@licheng.example');
     expect(mailtoHref('销售@利诚.中国')).to.equal(undefined); // non-ASCII local parts are not offered as links
     expect(mailtoHref('info@利诚.中国')).to.equal('mailto:info@%E5%88%A9%E8%AF%9A.%E4%B8%AD%E5%9B%BD');
-    for (const bad of ['admin', 'a@b', 'a@b.com?subject=x', 'a@b.com&bcc=c@d.com', 'a b@c.com', 'a@b.com\nbcc: c@d.com', '"a"@b.com', 'a@b.com#x', 'a%0a@b.com', 'x'.repeat(250) + '@b.com']) {
+    for (const bad of [
+      'admin',
+      'a@b',
+      'a@b.com?subject=x',
+      'a@b.com&bcc=c@d.com',
+      'a b@c.com',
+      'a@b.com\nbcc: c@d.com',
+      '"a"@b.com',
+      'a@b.com#x',
+      'a%0a@b.com',
+      'x'.repeat(250) + '@b.com',
+    ]) {
       expect(mailtoHref(bad), bad).to.equal(undefined);
     }
   });

@@ -32,7 +32,9 @@ describe('core: a data element', () => {
   it('loads src, renders, and announces newsroom-load', async () => {
     const key = uniqueKey();
     const src = mockUrl({ key, then: '/test/fixtures/list.json' });
-    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${src}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const el = await fixture<TitleList>(
+      html`<news-provider .client=${fastClient()}><title-list src=${src}></title-list></news-provider>`,
+    ).then((p) => p.querySelector('title-list')!);
     const event = await oneEvent(el, 'newsroom-load');
     await el.updateComplete;
     expect(event.detail.src).to.contain('/mock/doc');
@@ -42,7 +44,9 @@ describe('core: a data element', () => {
 
   it('retries a 503 and shows the content (two requests)', async () => {
     const key = uniqueKey();
-    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key, fail: '503', then: '/test/fixtures/list.json' })}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const el = await fixture<TitleList>(
+      html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key, fail: '503', then: '/test/fixtures/list.json' })}></title-list></news-provider>`,
+    ).then((p) => p.querySelector('title-list')!);
     await loaded(el);
     expect(titles(el)).to.have.length(3);
     expect(await mockLog(key)).to.have.length(2);
@@ -67,7 +71,9 @@ describe('core: a data element', () => {
 
   it('keeps what it showed when a refresh fails, and Retry loads again', async () => {
     const key = uniqueKey();
-    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src="/test/fixtures/list.json"></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const el = await fixture<TitleList>(
+      html`<news-provider .client=${fastClient()}><title-list src="/test/fixtures/list.json"></title-list></news-provider>`,
+    ).then((p) => p.querySelector('title-list')!);
     await loaded(el);
     el.src = mockUrl({ key, fail: '500,500,500,500,500,500' });
     await oneEvent(el, 'newsroom-error');
@@ -80,7 +86,9 @@ describe('core: a data element', () => {
   });
 
   it('reads inline JSON without a request, and reports malformed inline JSON', async () => {
-    const good = await fixture<TitleList>(html`<title-list><script type="application/json">{"items":[{"id":"1","title":"内联新闻"}]}</script></title-list>`);
+    const good = await fixture<TitleList>(
+      html`<title-list><script type="application/json">{"items":[{"id":"1","title":"内联新闻"}]}</script></title-list>`,
+    );
     await good.updateComplete;
     expect(titles(good)).to.deep.equal(['内联新闻']);
     const bad = await fixture<TitleList>(html`<title-list><script type="application/json">{"items":[</script></title-list>`);
@@ -89,7 +97,9 @@ describe('core: a data element', () => {
   });
 
   it('resolves src against the provider base and speaks its locale', async () => {
-    const provider = await fixture(html`<news-provider base="/test/fixtures/" locale="zh-CN" .client=${fastClient()}><title-list src="missing.json"></title-list></news-provider>`);
+    const provider = await fixture(
+      html`<news-provider base="/test/fixtures/" locale="zh-CN" .client=${fastClient()}><title-list src="missing.json"></title-list></news-provider>`,
+    );
     const el = provider.querySelector('title-list')!;
     await loaded(el);
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('服务器返回 404');
@@ -104,7 +114,9 @@ describe('core: a data element', () => {
 describe('core: the last src wins', () => {
   it('never lets a slow old response overwrite a newer one, and aborts it', async () => {
     const slowKey = uniqueKey('slow');
-    const el = await fixture<TitleList>(html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: slowKey, delay: 600, body: '{"items":[{"id":"old","title":"旧的"}]}' })}></title-list></news-provider>`).then((p) => p.querySelector('title-list')!);
+    const el = await fixture<TitleList>(
+      html`<news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: slowKey, delay: 600, body: '{"items":[{"id":"old","title":"旧的"}]}' })}></title-list></news-provider>`,
+    ).then((p) => p.querySelector('title-list')!);
     const loads: string[] = [];
     el.addEventListener('newsroom-load', (event) => loads.push(event.detail.src));
     await el.updateComplete;

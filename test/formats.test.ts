@@ -79,7 +79,15 @@ describe('formats', () => {
       });
     });
     expect(list.items.map((item) => item.title)).to.deep.equal(['Good', 'Also good', 'Bad date again']);
-    expect(list.items[0]).to.deep.equal({ id: '1', title: 'Good', summary: undefined, date: undefined, category: undefined, url: undefined, image: undefined });
+    expect(list.items[0]).to.deep.equal({
+      id: '1',
+      title: 'Good',
+      summary: undefined,
+      date: undefined,
+      category: undefined,
+      url: undefined,
+      image: undefined,
+    });
     expect(list.items[1].category).to.equal('company');
     expect(list.page).to.equal(1);
     expect(JSON.stringify(list)).not.to.match(BAD_TEXT);
@@ -127,9 +135,17 @@ describe('formats', () => {
     const article = normalizeArticle({
       url: 'https://news.example/articles/1001.json',
       data: {
-        id: '1001', title: 'T', date: '2025-06-10T20:53:04+08:00', updated: 'never', source: '本公司', editor: '游婕',
-        category: { id: 'industry', label: '行业新闻' }, image: 'img/a.jpg', body: '<p>x</p>',
-        prev: { id: '1000', title: 'Before', url: '1000.html' }, next: { title: { text: 'x' } },
+        id: '1001',
+        title: 'T',
+        date: '2025-06-10T20:53:04+08:00',
+        updated: 'never',
+        source: '本公司',
+        editor: '游婕',
+        category: { id: 'industry', label: '行业新闻' },
+        image: 'img/a.jpg',
+        body: '<p>x</p>',
+        prev: { id: '1000', title: 'Before', url: '1000.html' },
+        next: { title: { text: 'x' } },
         related: [{ id: '990', title: 'Related', url: '/news/990.html', date: '2025-01-01' }],
       },
     });

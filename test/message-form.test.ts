@@ -4,12 +4,16 @@ import type { MessageForm } from '../src/message-form/message-form.js';
 import '../src/message-form/define.js';
 import { mockLog, mockUrl, uniqueKey } from './helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: MessageForm, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
+const $ = <T extends Element = HTMLElement>(el: MessageForm, selector: string) =>
+  el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
 const control = (el: MessageForm, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`)!;
 const submitButton = (el: MessageForm) => $<HTMLButtonElement>(el, '[part=submit]')!;
 const fieldError = (el: MessageForm, name: string) => {
   const ids = control(el, name).getAttribute('aria-describedby')?.split(' ') ?? [];
-  return ids.map((id) => el.shadowRoot!.getElementById(id)).find((node) => node?.matches('[part=field-error]'))?.textContent?.trim();
+  return ids
+    .map((id) => el.shadowRoot!.getElementById(id))
+    .find((node) => node?.matches('[part=field-error]'))
+    ?.textContent?.trim();
 };
 const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const focused = (el: MessageForm) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -45,7 +49,13 @@ const form = (action: string, extra: Record<string, string> = {}) => {
 };
 
 const settled = (el: MessageForm) =>
-  waitUntil(() => !!$(el, '[part=sent], [part=error]') || (!!$(el, 'form') && $(el, 'form')!.getAttribute('aria-busy') === 'false' && !!$(el, '[aria-invalid=true]')), 'form settled', { timeout: 8000 });
+  waitUntil(
+    () =>
+      !!$(el, '[part=sent], [part=error]') ||
+      (!!$(el, 'form') && $(el, 'form')!.getAttribute('aria-busy') === 'false' && !!$(el, '[aria-invalid=true]')),
+    'form settled',
+    { timeout: 8000 },
+  );
 
 const submit = async (el: MessageForm) => {
   submitButton(el).click();
@@ -125,7 +135,8 @@ describe('message-form: the form', () => {
 });
 
 describe('message-form: a plain HTML form too (no script, server-rendered)', () => {
-  const formData = (el: MessageForm) => Object.fromEntries(new FormData($<HTMLFormElement>(el, 'form')!) as unknown as Iterable<[string, string]>);
+  const formData = (el: MessageForm) =>
+    Object.fromEntries(new FormData($<HTMLFormElement>(el, 'form')!) as unknown as Iterable<[string, string]>);
 
   it('is method=post to action, its fields named as the JSON keys, with _idempotency, _csrf and _gotcha', async () => {
     const el = await form('/api/messages?lang=zh', { 'csrf-token': 'tok-123' });
@@ -155,7 +166,9 @@ describe('message-form: a plain HTML form too (no script, server-rendered)', () 
     await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
     ($(el, '[part=send-another]') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect(formData(el)._idempotency).to.match(/^[0-9a-f-]{36}$/).and.not.equal(before);
+    expect(formData(el)._idempotency)
+      .to.match(/^[0-9a-f-]{36}$/)
+      .and.not.equal(before);
   });
 
   it('shows a message a server sent back (inline JSON): values, field errors, the summary and its key', async () => {
@@ -195,7 +208,9 @@ describe('message-form: a plain HTML form too (no script, server-rendered)', () 
   });
 
   it('ignores malformed inline JSON with a warning', async () => {
-    const host = await fixture(html`<div><message-form action="/mock/form?key=unused"><script type="application/json">{oops</script></message-form></div>`);
+    const host = await fixture(
+      html`<div><message-form action="/mock/form?key=unused"><script type="application/json">{oops</script></message-form></div>`,
+    );
     const el = host.querySelector('message-form')!;
     await el.updateComplete;
     expect(control(el, 'name').value).to.equal('');
@@ -369,12 +384,16 @@ describe('message-form: sending', () => {
 
   it("other 4xx: the server's message as text, not retried; an HTML error page is not shown", async () => {
     const key = uniqueKey('403');
-    const el = await form(mockUrl({ key, status: 403, body: '{"message":"Session expired <img src=x onerror=alert(1)>, reload the page."}' }, 'form'));
+    const el = await form(
+      mockUrl({ key, status: 403, body: '{"message":"Session expired <img src=x onerror=alert(1)>, reload the page."}' }, 'form'),
+    );
     await fill(el, GOOD);
     await submit(el);
     await settled(el);
     const panel = $(el, '[part=error]')!;
-    expect(text(panel)).to.contain('Your message was not accepted (error 403). Session expired <img src=x onerror=alert(1)>, reload the page.');
+    expect(text(panel)).to.contain(
+      'Your message was not accepted (error 403). Session expired <img src=x onerror=alert(1)>, reload the page.',
+    );
     expect(panel.querySelector('img')).to.equal(null);
     expect(await mockLog(key)).to.have.length(1);
 
@@ -383,7 +402,9 @@ describe('message-form: sending', () => {
     await fill(el2, GOOD);
     await submit(el2);
     await settled(el2);
-    expect(text($(el2, '[part=error]'))).to.equal('Your message was not accepted (error 404). Everything you typed is still here. Try again');
+    expect(text($(el2, '[part=error]'))).to.equal(
+      'Your message was not accepted (error 404). Everything you typed is still here. Try again',
+    );
 
     // A 422 whose errors fit no field is still shown, with the message kept.
     const key3 = uniqueKey('422-odd');
@@ -471,7 +492,13 @@ describe('message-form: sending', () => {
     const head = '留言：你好！👩🏽‍💻🇨🇳 \u202Eevil.exe\u202C "quoted" \\ back\nslash\ttab\n\n  indented  \n';
     const message = head + 'é'.repeat(5000 - [...head].length);
     expect([...message]).to.have.length(5000);
-    const values = { name: ' 李\u200D小龙 ', phone: '（020）1234 5678', email: 'li@例子.公司', subject: '<b>Hi</b> & {"json": true}', message };
+    const values = {
+      name: ' 李\u200D小龙 ',
+      phone: '（020）1234 5678',
+      email: 'li@例子.公司',
+      subject: '<b>Hi</b> & {"json": true}',
+      message,
+    };
     await fill(el, values);
     expect(text($(el, '[part=count]'))).to.equal('5000 / 5000 characters');
     await submit(el);
@@ -594,7 +621,9 @@ describe('message-form: spam and the thank-you text', () => {
 
   it('the host can replace the thank-you text through the sent slot', async () => {
     const key = uniqueKey('slot');
-    const el = await mount(html`<message-form action=${mockUrl({ key, status: 201 }, 'form')}><p slot="sent">We will call you back within a day.</p></message-form>`);
+    const el = await mount(
+      html`<message-form action=${mockUrl({ key, status: 201 }, 'form')}><p slot="sent">We will call you back within a day.</p></message-form>`,
+    );
     await fill(el, GOOD);
     await submit(el);
     await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });

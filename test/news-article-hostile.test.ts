@@ -16,14 +16,26 @@ const HOSTILE: Array<[string, string]> = [
   ['svg onload', '<svg onload="window.__pwned=true"></svg>'],
   ['svg script', '<svg><script>window.__pwned=true</script></svg>'],
   ['svg xlink:href javascript', '<svg><a xlink:href="javascript:window.__pwned=true"><text x="0" y="20">svg link</text></a></svg>'],
-  ['svg animate to javascript href', '<svg><a><set attributeName="href" to="javascript:window.__pwned=true"/><text x="0" y="20">animated</text></a></svg>'],
+  [
+    'svg animate to javascript href',
+    '<svg><a><set attributeName="href" to="javascript:window.__pwned=true"/><text x="0" y="20">animated</text></a></svg>',
+  ],
   ['svg animate onbegin', '<svg><animate onbegin="window.__pwned=true" attributeName="x" dur="1s"/></svg>'],
   ['svg foreignObject img', '<svg><foreignObject><img src=x onerror="window.__pwned=true"></foreignObject></svg>'],
-  ['svg use data url', '<svg><use href="data:image/svg+xml,&lt;svg id=&quot;x&quot; xmlns=&quot;http://www.w3.org/2000/svg&quot;&gt;&lt;image href=&quot;1&quot; onerror=&quot;parent.__pwned=true&quot;/&gt;&lt;/svg&gt;#x"/></svg>'],
+  [
+    'svg use data url',
+    '<svg><use href="data:image/svg+xml,&lt;svg id=&quot;x&quot; xmlns=&quot;http://www.w3.org/2000/svg&quot;&gt;&lt;image href=&quot;1&quot; onerror=&quot;parent.__pwned=true&quot;/&gt;&lt;/svg&gt;#x"/></svg>',
+  ],
   ['svg style breaking out', '<svg></p><style><a id="</style><img src=1 onerror=window.__pwned=true>"></style></svg>'],
-  ['mathml mglyph style mXSS', '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=true"></style></mglyph></table></mtext></math>'],
+  [
+    'mathml mglyph style mXSS',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=true"></style></mglyph></table></mtext></math>',
+  ],
   ['mathml href', '<math href="javascript:window.__pwned=true"><mi>clickable math</mi></math>'],
-  ['mathml maction', '<math><maction actiontype="statusline" xlink:href="javascript:window.__pwned=true"><mtext>m</mtext></maction></math>'],
+  [
+    'mathml maction',
+    '<math><maction actiontype="statusline" xlink:href="javascript:window.__pwned=true"><mtext>m</mtext></maction></math>',
+  ],
   ['a href javascript', '<a href="javascript:window.__pwned=true">js link</a>'],
   ['a href mixed-case with spaces', '<a href="  JaVaScRiPt:window.__pwned=true">js link</a>'],
   ['a href tab inside scheme', '<a href="java&#x09;script:window.__pwned=true">js link</a>'],
@@ -65,10 +77,16 @@ const HOSTILE: Array<[string, string]> = [
   ['clobber document.getElementById', '<img name="getElementById"><form id="createElement"><input name="attributes"></form>'],
   ['clobber cookie and defaultView', '<a id="defaultView" name="cookie" href="#">c</a><img name="body">'],
   ['custom element is', '<p is="x-evil" onclick="window.__pwned=true">is</p>'],
-  ['popover target', '<button popovertarget="p" onclick="window.__pwned=true">pop</button><div id="p" popover onbeforetoggle="window.__pwned=true">p</div>'],
+  [
+    'popover target',
+    '<button popovertarget="p" onclick="window.__pwned=true">pop</button><div id="p" popover onbeforetoggle="window.__pwned=true">p</div>',
+  ],
   ['slot and part', '<div slot="x" part="title" onclick="window.__pwned=true">slot</div>'],
   ['srcset with onerror', '<img srcset="javascript:window.__pwned=true 1x" src="x" onerror="window.__pwned=true">'],
-  ['img data svg', '<img src="data:image/svg+xml,&lt;svg onload=&quot;parent.__pwned=true&quot; xmlns=&quot;http://www.w3.org/2000/svg&quot;/&gt;">'],
+  [
+    'img data svg',
+    '<img src="data:image/svg+xml,&lt;svg onload=&quot;parent.__pwned=true&quot; xmlns=&quot;http://www.w3.org/2000/svg&quot;/&gt;">',
+  ],
   ['area href', '<map name="m"><area shape="rect" coords="0,0,10,10" href="javascript:window.__pwned=true"></map>'],
   ['blockquote cite', '<blockquote cite="javascript:window.__pwned=true">quoted</blockquote>'],
 ];
@@ -118,10 +136,16 @@ describe('news-article with hostile bodies', () => {
       expect(bodyNode.textContent).to.contain(`AFTER-${i} 后文`);
       expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('恶意正文');
       // Nothing active is left in the DOM.
-      expect(bodyNode.querySelector('script, iframe, object, embed, form, input, button, textarea, style, meta, base, link, template, noscript, video, audio, isindex')).to.equal(null);
+      expect(
+        bodyNode.querySelector(
+          'script, iframe, object, embed, form, input, button, textarea, style, meta, base, link, template, noscript, video, audio, isindex',
+        ),
+      ).to.equal(null);
       for (const node of bodyNode.querySelectorAll('*')) {
         for (const attribute of node.attributes) {
-          expect(attribute.name, `${node.localName}[${attribute.name}]`).to.not.match(/^on|^(style|srcdoc|formaction|action|srcset|popover|slot|is)$/i);
+          expect(attribute.name, `${node.localName}[${attribute.name}]`).to.not.match(
+            /^on|^(style|srcdoc|formaction|action|srcset|popover|slot|is)$/i,
+          );
           if (/href|src|action|cite|data$/i.test(attribute.name)) {
             const protocol = new URL(attribute.value, document.baseURI).protocol;
             expect(ALLOWED.has(protocol), `${node.localName}[${attribute.name}=${attribute.value}]`).to.equal(true);
@@ -143,7 +167,9 @@ describe('news-article with hostile bodies', () => {
   });
 
   it('shows hostile text fields as text and drops hostile URLs', async () => {
-    const el = await fixture<NewsArticle>(html`<news-article locale="zh-CN" close back-href="javascript:window.__pwned=true"></news-article>`);
+    const el = await fixture<NewsArticle>(
+      html`<news-article locale="zh-CN" close back-href="javascript:window.__pwned=true"></news-article>`,
+    );
     const payload = '<img src=x onerror="window.__pwned=true">';
     el.data = {
       id: '"><script>window.__pwned=true</script>',
@@ -185,9 +211,10 @@ describe('news-article with hostile bodies', () => {
     const encoder = new TextEncoder();
     let size = 0;
     for (let n = 0; size < 2.5 * 1024 * 1024; n++) {
-      const chunk = n % 200 === 0
-        ? `<h2>Section ${n}</h2><table><tr><th>项目</th><th>数量</th></tr><tr><td>${n}</td><td>${n * 3}</td></tr></table><script>window.__pwned=true</script>`
-        : paragraph(n);
+      const chunk =
+        n % 200 === 0
+          ? `<h2>Section ${n}</h2><table><tr><th>项目</th><th>数量</th></tr><tr><td>${n}</td><td>${n * 3}</td></tr></table><script>window.__pwned=true</script>`
+          : paragraph(n);
       parts.push(chunk);
       size += encoder.encode(chunk).length;
     }
@@ -203,8 +230,10 @@ describe('news-article with hostile bodies', () => {
     const node = el.shadowRoot!.querySelector<HTMLElement>('[part~=body]')!;
     void node.offsetHeight; // layout included
     const elapsed = performance.now() - start;
-    console.log(`news-article: ${(bytes / 1024 / 1024).toFixed(2)} MB body (${parts.length} blocks) rendered in ${Math.round(elapsed)} ms ` +
-      `(sanitize + DOM ${Math.round(rendered - start)} ms, first layout ${Math.round(elapsed - (rendered - start))} ms)`);
+    console.log(
+      `news-article: ${(bytes / 1024 / 1024).toFixed(2)} MB body (${parts.length} blocks) rendered in ${Math.round(elapsed)} ms ` +
+        `(sanitize + DOM ${Math.round(rendered - start)} ms, first layout ${Math.round(elapsed - (rendered - start))} ms)`,
+    );
     expect(node.lastElementChild!.textContent).to.equal('THE LAST PARAGRAPH 最后一段');
     expect(node.querySelectorAll('p').length).to.equal(parts.length - Math.ceil((parts.length - 1) / 200));
     expect(node.querySelector('script, img[onerror]')).to.equal(null);

@@ -152,12 +152,27 @@ describe('news-article fields', () => {
 
   it('reads JSON Feed and WordPress articles', async () => {
     const el = await fixture<NewsArticle>(html`<news-article locale="en"></news-article>`);
-    el.data = { id: 'f1', title: 'Feed item', content_html: '<p>From a feed</p>', date_published: '2025-06-01T10:00:00Z', authors: [{ name: 'Lin' }] };
+    el.data = {
+      id: 'f1',
+      title: 'Feed item',
+      content_html: '<p>From a feed</p>',
+      date_published: '2025-06-01T10:00:00Z',
+      authors: [{ name: 'Lin' }],
+    };
     await el.updateComplete;
     expect(root(el).querySelector('h1')!.textContent).to.equal('Feed item');
     expect(text(el, 'meta')).to.contain('By Lin');
     expect(text(el, 'body')).to.equal('From a feed');
-    el.data = [{ id: 12, date: '2025-06-02T10:00:00', date_gmt: '2025-06-02T02:00:00', title: { rendered: 'WP &amp; post' }, content: { rendered: '<p>From WordPress</p>' }, link: 'https://wp.example/12' }];
+    el.data = [
+      {
+        id: 12,
+        date: '2025-06-02T10:00:00',
+        date_gmt: '2025-06-02T02:00:00',
+        title: { rendered: 'WP &amp; post' },
+        content: { rendered: '<p>From WordPress</p>' },
+        link: 'https://wp.example/12',
+      },
+    ];
     await el.updateComplete;
     expect(root(el).querySelector('h1')!.textContent).to.equal('WP & post');
     expect(text(el, 'body')).to.equal('From WordPress');
@@ -220,7 +235,9 @@ describe('news-article choosing the article', () => {
     const empty = await fixture<NewsArticle>(html`<news-article></news-article>`);
     expect(empty.article).to.equal(undefined);
     expect(root(empty).textContent!.trim()).to.equal('');
-    const el = await fixture<NewsArticle>(html`<news-article><script type="application/json">{"id":"3","title":"内嵌文章","body":"<p>内嵌正文</p>"}</script></news-article>`);
+    const el = await fixture<NewsArticle>(
+      html`<news-article><script type="application/json">{"id":"3","title":"内嵌文章","body":"<p>内嵌正文</p>"}</script></news-article>`,
+    );
     await el.updateComplete;
     expect(root(el).querySelector('h1')!.textContent).to.equal('内嵌文章');
     expect(el.article!.id).to.equal('3');
@@ -229,8 +246,9 @@ describe('news-article choosing the article', () => {
   it('fills article-src with article-id, and a new article-id loads the new article, aborting the old request', async () => {
     const key = uniqueKey('article-id');
     const template = mockUrl({ key, then: TEMPLATE.replace('{id}', '%7Bid%7D'), delay: 300 }).replace(/%7Bid%7D|%257Bid%257D/gi, '{id}');
-    const el = await fixture<NewsArticle>(html`<news-provider .client=${fastClient()}><news-article article-id="1001" article-src=${template}></news-article></news-provider>`)
-      .then((host) => host.querySelector('news-article')!);
+    const el = await fixture<NewsArticle>(
+      html`<news-provider .client=${fastClient()}><news-article article-id="1001" article-src=${template}></news-article></news-provider>`,
+    ).then((host) => host.querySelector('news-article')!);
     expect(root(el).querySelector('.placeholder')).to.not.equal(null);
     expect(el.hasAttribute('aria-busy')).to.equal(true);
     await loaded(el);
@@ -267,7 +285,9 @@ describe('news-article choosing the article', () => {
   });
 
   it('src wins over article-id, and nothing loads without an id', async () => {
-    const el = await article(html`<news-article src="/test/fixtures/article-minimal.json" article-id="1001" article-src=${TEMPLATE}></news-article>`);
+    const el = await article(
+      html`<news-article src="/test/fixtures/article-minimal.json" article-id="1001" article-src=${TEMPLATE}></news-article>`,
+    );
     expect(root(el).querySelector('h1')!.textContent).to.equal('只有标题和正文');
     const idle = await fixture<NewsArticle>(html`<news-article article-src=${TEMPLATE}></news-article>`);
     expect(idle.article).to.equal(undefined);
@@ -358,7 +378,9 @@ describe('news-article controls', () => {
 
   it('shows the link to copy by hand when the clipboard refuses', async () => {
     const restoreShare = stub(navigator, 'share', undefined);
-    const restoreClipboard = stub(navigator, 'clipboard', { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
+    const restoreClipboard = stub(navigator, 'clipboard', {
+      writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')),
+    });
     try {
       const el = await article(html`<news-article locale="en" src=${ARTICLE}></news-article>`);
       action(el, 'copy')!.click();
@@ -410,10 +432,14 @@ describe('news-article controls', () => {
       expect(link.href).to.equal(abs('/news/'));
       let followed: boolean | undefined;
       // Runs after the element's own handler; keeps the test page where it is.
-      root(el).addEventListener('click', (event) => {
-        followed = !event.defaultPrevented;
-        event.preventDefault();
-      }, { once: true });
+      root(el).addEventListener(
+        'click',
+        (event) => {
+          followed = !event.defaultPrevented;
+          event.preventDefault();
+        },
+        { once: true },
+      );
       link.click();
       // The test page has no same-site referrer: the link is followed, history is left alone.
       expect(followed).to.equal(true);

@@ -12,7 +12,10 @@ const titles = (el: NewsList) => part(el, 'title').map((node) => node.textConten
 const label = (node: Element) => node.textContent!.replace(/[‹›]/g, '').trim();
 const pageButtons = (el: NewsList) => part(el, 'page').map(label);
 const currentPage = (el: NewsList) => el.shadowRoot!.querySelector('[aria-current=page]')?.textContent?.trim();
-const button = (el: NewsList, text: string) => part(el, 'page').concat(part(el, 'tab')).find((b) => label(b) === text)!;
+const button = (el: NewsList, text: string) =>
+  part(el, 'page')
+    .concat(part(el, 'tab'))
+    .find((b) => label(b) === text)!;
 /** The id of the focused element inside the list (ids are stable: `heading`, `tab-0`…). */
 const focused = (el: NewsList) => el.shadowRoot!.activeElement?.id;
 const query = (url: string) => Object.fromEntries(new URL(url, location.href).searchParams);
@@ -57,7 +60,9 @@ describe('news-list: rendering', () => {
   });
 
   it('shows a skeleton of the expected size while loading, and no list', async () => {
-    const provider = await fixture(html`<news-provider .client=${fastClient()}><news-list page-size="4" src=${mockUrl({ key: uniqueKey(), delay: 800, then: LIST })}></news-list></news-provider>`);
+    const provider = await fixture(
+      html`<news-provider .client=${fastClient()}><news-list page-size="4" src=${mockUrl({ key: uniqueKey(), delay: 800, then: LIST })}></news-list></news-provider>`,
+    );
     const el = provider.querySelector('news-list')!;
     await el.updateComplete;
     const skeleton = el.shadowRoot!.querySelector('ul[aria-hidden=true]')!;
@@ -151,7 +156,11 @@ describe('news-list: paging in the browser', () => {
 
   it('limit shows the first N items with no pager', async () => {
     const el = await mount(html`<news-list limit="3" page="2" src=${LIST}></news-list>`);
-    expect(titles(el)).to.deep.equal(['利诚商贸与长春物流园签署战略合作协议', '2025年东北地区农资流通市场观察', '公司举办年度安全生产培训']);
+    expect(titles(el)).to.deep.equal([
+      '利诚商贸与长春物流园签署战略合作协议',
+      '2025年东北地区农资流通市场观察',
+      '公司举办年度安全生产培训',
+    ]);
     expect(part(el, 'pager')).to.have.length(0);
   });
 
@@ -208,7 +217,12 @@ describe('news-list: categories', () => {
   it('preselects the category attribute', async () => {
     const el = await mount(html`<news-list category="notice" src=${LIST}></news-list>`);
     expect(part(el, 'tab').find((tab) => tab.getAttribute('aria-selected') === 'true')!.textContent).to.equal('通知公告');
-    expect(titles(el)).to.deep.equal(['关于端午节放假安排的通知', '客户服务热线系统升级公告', '供应商年度评审结果公示', '关于规范发票开具的提示']);
+    expect(titles(el)).to.deep.equal([
+      '关于端午节放假安排的通知',
+      '客户服务热线系统升级公告',
+      '供应商年度评审结果公示',
+      '关于规范发票开具的提示',
+    ]);
   });
 
   it('moves between tabs with the arrow keys, Home and End (one tab stop)', async () => {
@@ -283,7 +297,9 @@ describe('news-list: paging on the server', () => {
 
   it('opens a deep link (page and category attributes) on a paging server with the right request', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list page="3" category="company" src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    const el = await mount(
+      html`<news-list page="3" category="company" src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`,
+    );
     await waitUntil(async () => (await mockLog(key)).length === 2, 'the page asked for');
     await settled(el);
     const log = await mockLog(key);
@@ -332,7 +348,11 @@ describe('news-list: paging on the server', () => {
 
   it('reads a JSON Feed 1.1: items, tags as category tabs', async () => {
     const el = await mount(html`<news-list src="/test/fixtures/news-list-feed.json"></news-list>`);
-    expect(titles(el)).to.deep.equal(['Second distribution centre opens in Jilin', 'Grain purchase prices edge up', 'Annual safety training for all staff']);
+    expect(titles(el)).to.deep.equal([
+      'Second distribution centre opens in Jilin',
+      'Grain purchase prices edge up',
+      'Annual safety training for all staff',
+    ]);
     expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', 'company', 'industry']);
     expect((part(el, 'link')[1] as HTMLAnchorElement).href).to.equal('https://www.example.com/news/5002.html');
     expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-18T09:00:00+08:00');
@@ -414,7 +434,9 @@ describe('news-list: hostile content and locales', () => {
   });
 
   it('speaks Chinese: dates, tabs, pager and empty state', async () => {
-    const provider = await fixture(html`<news-provider locale="zh-CN" .client=${fastClient()}><news-list src=${LIST}></news-list></news-provider>`);
+    const provider = await fixture(
+      html`<news-provider locale="zh-CN" .client=${fastClient()}><news-list src=${LIST}></news-list></news-provider>`,
+    );
     const el = provider.querySelector('news-list')!;
     await settled(el);
     expect(part(el, 'date')[0].textContent).to.equal('2025年6月30日');

@@ -11,7 +11,9 @@ describe('the npm package', () => {
     }
     expect(customElements.get('news-list')).to.equal(undefined);
     customElements.define('company-news', class extends classes.NewsList {});
-    const el = await fixture(html`<company-news><script type="application/json">{"items":[{"id":"1","title":"改名后的新闻列表"}]}</script></company-news>`);
+    const el = await fixture(
+      html`<company-news><script type="application/json">{"items":[{"id":"1","title":"改名后的新闻列表"}]}</script></company-news>`,
+    );
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('改名后的新闻列表');
   });

@@ -18,11 +18,19 @@ customElements.define('stub-article', StubArticle);
 const part = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
 const titles = (el: RelatedArticles) => part(el, 'title').map((node) => node.textContent!.trim());
 const shown = (el: RelatedArticles, count?: number) =>
-  waitUntil(() => (count === undefined ? part(el, 'item').length > 0 : part(el, 'item').length === count) || el.shadowRoot!.querySelector('[role=alert]'), 'related shown', { timeout: 8000 });
+  waitUntil(
+    () =>
+      (count === undefined ? part(el, 'item').length > 0 : part(el, 'item').length === count) ||
+      el.shadowRoot!.querySelector('[role=alert]'),
+    'related shown',
+    { timeout: 8000 },
+  );
 
 describe('related-articles from src', () => {
-  it('lists the article\'s related links with dates under a heading', async () => {
-    const provider = await fixture(html`<news-provider .client=${fastClient()}><related-articles src=${ARTICLE}></related-articles></news-provider>`);
+  it("lists the article's related links with dates under a heading", async () => {
+    const provider = await fixture(
+      html`<news-provider .client=${fastClient()}><related-articles src=${ARTICLE}></related-articles></news-provider>`,
+    );
     const el = provider.querySelector('related-articles')!;
     await shown(el);
     expect(part(el, 'heading')[0].textContent).to.equal('Related articles');
@@ -86,7 +94,9 @@ describe('related-articles from src', () => {
   });
 
   it('renders nothing for an article without related links', async () => {
-    const el = await fixture<RelatedArticles>(html`<related-articles .data=${{ id: '1', title: 'Alone', body: '<p>x</p>' }}></related-articles>`);
+    const el = await fixture<RelatedArticles>(
+      html`<related-articles .data=${{ id: '1', title: 'Alone', body: '<p>x</p>' }}></related-articles>`,
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('h2, ul')).to.have.length(0);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
@@ -94,7 +104,7 @@ describe('related-articles from src', () => {
 });
 
 describe('related-articles for a news article on the page', () => {
-  it('follows the article\'s load without a second request, and updates when it changes', async () => {
+  it("follows the article's load without a second request, and updates when it changes", async () => {
     const key = uniqueKey();
     const key2 = uniqueKey();
     const provider = await fixture(html`<news-provider .client=${fastClient()}>
@@ -133,7 +143,10 @@ describe('related-articles for a news article on the page', () => {
       <related-articles for="broken"></related-articles>
     </news-provider>`);
     const el = provider.querySelector('related-articles')!;
-    await Promise.all([oneEvent(provider.querySelector('#broken')!, 'newsroom-error'), oneEvent(provider.querySelector('#other')!, 'newsroom-load')]);
+    await Promise.all([
+      oneEvent(provider.querySelector('#broken')!, 'newsroom-error'),
+      oneEvent(provider.querySelector('#other')!, 'newsroom-load'),
+    ]);
     await el.updateComplete;
     expect(part(el, 'item')).to.have.length(0);
     expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);

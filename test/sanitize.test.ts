@@ -24,7 +24,9 @@ describe('sanitizeHtml', () => {
   });
 
   it('keeps semantic content', () => {
-    const host = render('<h2>标题</h2><p>段落<strong>加粗</strong></p><ul><li>一</li></ul><table><tr><td>1</td></tr></table><blockquote>引</blockquote><figure><img src="a.png" alt="图"><figcaption>说明</figcaption></figure><pre><code>x</code></pre>');
+    const host = render(
+      '<h2>标题</h2><p>段落<strong>加粗</strong></p><ul><li>一</li></ul><table><tr><td>1</td></tr></table><blockquote>引</blockquote><figure><img src="a.png" alt="图"><figcaption>说明</figcaption></figure><pre><code>x</code></pre>',
+    );
     for (const tag of ['h2', 'p', 'strong', 'ul', 'table', 'blockquote', 'figure', 'figcaption', 'pre', 'code']) {
       expect(host.querySelector(tag), tag).to.exist;
     }
@@ -56,7 +58,9 @@ describe('sanitizeHtml', () => {
   });
 
   it('drops style, forms, frames and inline styles', () => {
-    const host = render('<style>body{display:none}</style><p style="color:red">t</p><form><input></form><iframe src="https://a.example"></iframe><embed src="x">');
+    const host = render(
+      '<style>body{display:none}</style><p style="color:red">t</p><form><input></form><iframe src="https://a.example"></iframe><embed src="x">',
+    );
     expect(host.querySelector('style, form, input, iframe, embed, [style]')).to.equal(null);
     expect(host.textContent).to.equal('t');
   });

@@ -12,10 +12,17 @@ const all = (el: SiteNav, selector: string) => [...el.shadowRoot!.querySelectorA
 const one = (el: SiteNav, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const text = (node: Element) => node.textContent!.trim();
 /** An entry's label: its own text, without the hidden "(opens in a new tab)" hint. */
-const ownText = (node: Element) => [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+const ownText = (node: Element) =>
+  [...node.childNodes]
+    .filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent)
+    .join('')
+    .trim();
 const topLabels = (el: SiteNav) => all(el, '#tree > li').map((li) => ownText(li.querySelector('a, [part=label], .labelled')!));
 const toggleOf = (el: SiteNav, label: string) =>
-  all(el, '#tree > li').find((li) => ownText(li.querySelector('a, [part=label], .labelled')!) === label)!.querySelector<HTMLButtonElement>(':scope > [part=toggle]')!;
+  all(el, '#tree > li')
+    .find((li) => ownText(li.querySelector('a, [part=label], .labelled')!) === label)!
+    .querySelector<HTMLButtonElement>(':scope > [part=toggle]')!;
 const submenuOf = (el: SiteNav, toggle: HTMLElement) => el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
 const focused = (el: SiteNav) => el.shadowRoot!.activeElement as HTMLElement | null;
 const currentLinks = (el: SiteNav) => all(el, '[aria-current]');
@@ -24,12 +31,18 @@ const whoIs = (node: Element | null) => (node ? `${node.localName} ${node.getAtt
 
 /** Loaded (or failed) and drawn; some variants draw nothing for some pages. */
 async function rendered(el: SiteNav): Promise<void> {
-  await waitUntil(() => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'), 'nav rendered', { timeout: 8000 });
+  await waitUntil(
+    () => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'),
+    'nav rendered',
+    { timeout: 8000 },
+  );
   await el.updateComplete;
 }
 
 async function mount(template: unknown): Promise<SiteNav> {
-  const wrapper = await fixture(html`<div><button id="before">before</button><news-provider .client=${fastClient()}>${template}</news-provider><button id="after">after</button></div>`);
+  const wrapper = await fixture(
+    html`<div><button id="before">before</button><news-provider .client=${fastClient()}>${template}</news-provider><button id="after">after</button></div>`,
+  );
   const el = wrapper.querySelector('site-nav')!;
   await rendered(el);
   return el;
@@ -143,7 +156,7 @@ describe('site-nav bar', () => {
 
   it('moves with arrow keys: Left/Right along the bar, Down into a sub-menu, Up/Down/Home/End inside it', async () => {
     const el = await mount(html`<site-nav src=${SITE}></site-nav>`);
-    (all(el, '#tree > li > a')[0]).focus();
+    all(el, '#tree > li > a')[0].focus();
     await sendKeys({ press: 'ArrowRight' });
     expect(text(focused(el)!)).to.equal('公司简介');
     await sendKeys({ press: 'ArrowRight' });
@@ -251,14 +264,18 @@ describe('site-nav bar', () => {
   });
 
   it('reads inline JSON without a request, and takes its landmark name from label', async () => {
-    const el = await mount(html`<site-nav label="Company menu"><script type="application/json">{"menus":{"main":[{"label":"Home","href":"/"},{"label":"News","href":"/news/","children":[{"label":"Company news","href":"/news/company/"}]}]}}</script></site-nav>`);
+    const el = await mount(
+      html`<site-nav label="Company menu"><script type="application/json">{"menus":{"main":[{"label":"Home","href":"/"},{"label":"News","href":"/news/","children":[{"label":"Company news","href":"/news/company/"}]}]}}</script></site-nav>`,
+    );
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Company menu');
     expect(topLabels(el)).to.deep.equal(['Home', 'News']);
     expect(toggleOf(el, 'News').textContent!.trim()).to.equal('News submenu');
   });
 
   it('labels an entry without an address by its toggle button', async () => {
-    const el = await mount(html`<site-nav .data=${{ menus: { main: [{ label: 'Products', children: [{ label: 'Tea', href: '/tea/' }] }] } }}></site-nav>`);
+    const el = await mount(
+      html`<site-nav .data=${{ menus: { main: [{ label: 'Products', children: [{ label: 'Tea', href: '/tea/' }] }] } }}></site-nav>`,
+    );
     const toggle = all(el, '[part=toggle]')[0];
     expect(text(toggle)).to.equal('Products');
     expect(all(el, '#tree > li > a').length).to.equal(0);
@@ -291,11 +308,15 @@ describe('site-nav current page', () => {
   });
 
   it('prefers an exact match to a deeper prefix, and a longer prefix to a deeper shorter one', async () => {
-    const data = { menus: { main: [
-      { label: 'Docs', href: '/docs/', children: [{ label: 'Docs home', href: '/docs/' }] },
-      { label: 'Tea', href: '/docs/tea/' },
-      { label: 'Intro', href: '/docs/intro.html' },
-    ] } };
+    const data = {
+      menus: {
+        main: [
+          { label: 'Docs', href: '/docs/', children: [{ label: 'Docs home', href: '/docs/' }] },
+          { label: 'Tea', href: '/docs/tea/' },
+          { label: 'Intro', href: '/docs/intro.html' },
+        ],
+      },
+    };
     const el = await mount(html`<site-nav variant="breadcrumb" .data=${data} current="/docs/tea/green/"></site-nav>`);
     expect(currentLinks(el).map(text)).to.deep.equal(['Tea']);
     el.current = '/docs/intro.html';
@@ -307,10 +328,21 @@ describe('site-nav current page', () => {
   });
 
   it('matches query-string addresses exactly', async () => {
-    const data = { menus: { main: [
-      { label: 'Home', href: '/index.php' },
-      { label: 'List', href: '/index.php?m=list', children: [{ label: 'One', href: '/index.php?m=list&id=1' }, { label: 'Two', href: '/index.php?m=list&id=2' }] },
-    ] } };
+    const data = {
+      menus: {
+        main: [
+          { label: 'Home', href: '/index.php' },
+          {
+            label: 'List',
+            href: '/index.php?m=list',
+            children: [
+              { label: 'One', href: '/index.php?m=list&id=1' },
+              { label: 'Two', href: '/index.php?m=list&id=2' },
+            ],
+          },
+        ],
+      },
+    };
     const el = await mount(html`<site-nav variant="breadcrumb" .data=${data} current="/index.php?m=list&id=2"></site-nav>`);
     expect(all(el, 'li').map(text)).to.deep.equal(['Home', 'List', 'Two']);
     expect(currentLinks(el).map(text)).to.deep.equal(['Two']);
@@ -333,7 +365,7 @@ describe('site-nav current page', () => {
 });
 
 describe('site-nav side, footer, breadcrumb', () => {
-  it('side: the current section\'s pages under its title, the current one marked', async () => {
+  it("side: the current section's pages under its title, the current one marked", async () => {
     const el = await mountZh(html`<site-nav variant="side" src=${SITE} current="/news/company/"></site-nav>`);
     const nav = one(el, 'nav')!;
     const heading = one(el, '[part=heading]')!;
@@ -362,10 +394,27 @@ describe('site-nav side, footer, breadcrumb', () => {
   });
 
   it('side: only the branch holding the current page shows its sub-pages', async () => {
-    const data = { menus: { main: [{ label: 'Products', href: '/p/', children: [
-      { label: 'Tea', href: '/p/tea/', children: [{ label: 'Green', href: '/p/tea/green/' }, { label: 'Black', href: '/p/tea/black/' }] },
-      { label: 'Rice', href: '/p/rice/', children: [{ label: 'Long grain', href: '/p/rice/long/' }] },
-    ] }] } };
+    const data = {
+      menus: {
+        main: [
+          {
+            label: 'Products',
+            href: '/p/',
+            children: [
+              {
+                label: 'Tea',
+                href: '/p/tea/',
+                children: [
+                  { label: 'Green', href: '/p/tea/green/' },
+                  { label: 'Black', href: '/p/tea/black/' },
+                ],
+              },
+              { label: 'Rice', href: '/p/rice/', children: [{ label: 'Long grain', href: '/p/rice/long/' }] },
+            ],
+          },
+        ],
+      },
+    };
     const el = await mount(html`<site-nav variant="side" .data=${data} current="/p/tea/black/"></site-nav>`);
     expect(all(el, 'a').map(text)).to.deep.equal(['Tea', 'Green', 'Black', 'Rice']);
     expect(all(el, '[part~=active] > a').map(text)).to.deep.equal(['Tea', 'Black']);
@@ -427,7 +476,9 @@ describe('site-nav side, footer, breadcrumb', () => {
 
 describe('site-nav loading and sharing', () => {
   it('shows a skeleton while loading, then the menu', async () => {
-    const provider = await fixture(html`<news-provider .client=${fastClient()}><site-nav src=${mockUrl({ key: uniqueKey(), delay: 400, then: SITE })}></site-nav></news-provider>`);
+    const provider = await fixture(
+      html`<news-provider .client=${fastClient()}><site-nav src=${mockUrl({ key: uniqueKey(), delay: 400, then: SITE })}></site-nav></news-provider>`,
+    );
     const el = provider.querySelector('site-nav')!;
     await el.updateComplete;
     expect(el.hasAttribute('aria-busy')).to.equal(true);
@@ -475,12 +526,31 @@ describe('site-nav hostile site.json', () => {
   it('renders labels as text, unsafe addresses as no link, and skips malformed entries', async () => {
     const { el, warnings } = await hostile(html`<site-nav src=${HOSTILE}></site-nav>`);
     expect(topLabels(el)).to.deep.equal([
-      '<img src=x onerror="window.__pwned=1">首页', 'javascript', 'Upper', 'Spaced', 'Tab', 'Entity', 'Colon', 'Null', 'Data', 'VB',
-      'Number href', '2025', 'Kids not a list', 'Mixed kids', 'Partner',
+      '<img src=x onerror="window.__pwned=1">首页',
+      'javascript',
+      'Upper',
+      'Spaced',
+      'Tab',
+      'Entity',
+      'Colon',
+      'Null',
+      'Data',
+      'VB',
+      'Number href',
+      '2025',
+      'Kids not a list',
+      'Mixed kids',
+      'Partner',
     ]);
     expect(all(el, 'img, script, b').length).to.equal(0);
     const links = all(el, 'a') as HTMLAnchorElement[];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([abs('/'), abs('/year/'), abs('/kids/'), abs('/mixed/'), 'https://partner.example/']);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      abs('/'),
+      abs('/year/'),
+      abs('/kids/'),
+      abs('/mixed/'),
+      'https://partner.example/',
+    ]);
     for (const label of ['javascript', 'Upper', 'Spaced', 'Tab', 'Entity', 'Colon', 'Null', 'Data', 'VB', 'Number href']) {
       const node = all(el, '#tree > li > [part=label]').find((n) => text(n) === label);
       expect(!!node, label).to.equal(true);
@@ -542,7 +612,9 @@ describe('site-nav huge and deep menus', () => {
       }));
     const deepest = '/' + 'b/'.repeat(12);
     const started = performance.now();
-    const el = await mount(html`<site-nav .data=${{ menus: { main: [{ label: 'Home', href: '/' }, ...level('/', 1)] } }} current=${deepest}></site-nav>`);
+    const el = await mount(
+      html`<site-nav .data=${{ menus: { main: [{ label: 'Home', href: '/' }, ...level('/', 1)] } }} current=${deepest}></site-nav>`,
+    );
     console.log(`site-nav: 12 levels (8,190 entries) rendered in ${(performance.now() - started).toFixed(1)} ms`);
     expect(all(el, 'li').length).to.equal(3);
 

@@ -55,7 +55,8 @@ export function mailtoHref(email: string): string | undefined {
 
 /** A website's link: `www.example.com` is read as a host (https), not as a path relative to the page. */
 function websiteHref(value: string, base: string): string | undefined {
-  const host = !/^[a-z][\w+.-]*:/i.test(value) && /^[\w-]+(\.[\w-]+)*\.(?!html?\b|php\b|aspx?\b|jsp\b)[a-z]{2,}(:\d+)?([/?#]|$)/i.test(value);
+  const host =
+    !/^[a-z][\w+.-]*:/i.test(value) && /^[\w-]+(\.[\w-]+)*\.(?!html?\b|php\b|aspx?\b|jsp\b)[a-z]{2,}(:\d+)?([/?#]|$)/i.test(value);
   return safeUrl(host ? 'https://' + value : value, base);
 }
 
@@ -132,15 +133,11 @@ export class ContactCard extends NewsroomElement {
   /** Each line: the attribute if set, else `site.json`'s `contact`. */
   private renderCard(response?: ContentResponse) {
     const t = messages[this.resolvedLocale];
-    const data = response ? siteOf(response).contact ?? {} : {};
+    const data = response ? (siteOf(response).contact ?? {}) : {};
     const raw = response?.data as { contact?: { website?: unknown } } | undefined;
     const rawWebsite = typeof raw?.contact?.website === 'string' ? raw.contact.website.trim() : undefined;
     // Shown as typed (less its scheme); `data.website` only says the URL passed the safety check.
-    const [website, base] = this.website
-      ? [this.website, document.baseURI]
-      : data.website && rawWebsite
-        ? [rawWebsite, response!.url]
-        : [];
+    const [website, base] = this.website ? [this.website, document.baseURI] : data.website && rawWebsite ? [rawWebsite, response!.url] : [];
     const phone = this.phone || data.phone;
     const email = this.email || data.email;
     const rows = [
@@ -166,11 +163,13 @@ export class ContactCard extends NewsroomElement {
     const copied = this.copied?.field === field ? this.copied : undefined;
     return html`<div part="line ${field}" class="line">
       <dt part="label">${t[field]}</dt>
-      <dd part="value">${this.link(text, href)}${copyable
-        ? html` <button type="button" part="copy" class="copy" @click=${() => this.copy(field, text)}
+      <dd part="value">${this.link(text, href)}${
+        copyable
+          ? html` <button type="button" part="copy" class="copy" @click=${() => this.copy(field, text)}
             >${t.copy}<span class="visually-hidden"> ${t[field]}</span></button><span class="note" role="status"
             >${copied ? (copied.ok ? t.copied : t.copyFailed) : ''}</span>`
-        : nothing}</dd>
+          : nothing
+      }</dd>
     </div>`;
   }
 

@@ -79,7 +79,10 @@ export class ContentClient {
       shared = entry;
       this.inflight.set(url, entry);
       promise
-        .then((response) => this.remember(url, response), () => {})
+        .then(
+          (response) => this.remember(url, response),
+          () => {},
+        )
         .finally(() => {
           if (this.inflight.get(url) === entry) this.inflight.delete(url);
         });

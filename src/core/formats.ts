@@ -92,12 +92,7 @@ function wordPressItem(r: Reader, obj: Json, path: string): NewsItem | undefined
   };
 }
 
-function items(
-  r: Reader,
-  values: unknown[],
-  path: string,
-  read: (r: Reader, obj: Json, path: string) => NewsItem | undefined,
-): NewsItem[] {
+function items(r: Reader, values: unknown[], path: string, read: (r: Reader, obj: Json, path: string) => NewsItem | undefined): NewsItem[] {
   const out: NewsItem[] = [];
   for (const [obj, at] of r.objects(values, path)) {
     const item = read(r, obj, at);
@@ -193,7 +188,8 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
   }
   if (isFeedItem(data)) {
     const item = feedItem(r, data, p);
-    const authors = r.objects(r.list(data, 'authors', p), `${p}.authors`)
+    const authors = r
+      .objects(r.list(data, 'authors', p), `${p}.authors`)
       .map(([author, at]) => r.text(author, 'name', at))
       .filter(Boolean);
     const tag = item?.category;
@@ -221,7 +217,9 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
     editor: r.text(data, 'editor', p),
     category: isObject(category)
       ? categories(r, [category])[0]
-      : typeof category === 'string' ? { id: category, label: category } : undefined,
+      : typeof category === 'string'
+        ? { id: category, label: category }
+        : undefined,
     image: r.url(data, 'image', p),
     body: bodyHtml(r, data, 'body', p),
     base,
@@ -235,5 +233,8 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
 function escapeText(text: string | undefined): string {
   if (!text) return '';
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text.split(/\n{2,}/).map((para) => `<p>${escape(para)}</p>`).join('');
+  return text
+    .split(/\n{2,}/)
+    .map((para) => `<p>${escape(para)}</p>`)
+    .join('');
 }

@@ -11,7 +11,7 @@ export function toLocale(tag: string | null | undefined): Locale | undefined {
 
 /** The nearest `lang` attribute, looking through shadow roots to the host page. */
 export function langOf(node: Node): string | undefined {
-  for (let current: Node | null = node; current; ) {
+  for (let current: Node | null = node; current;) {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') || undefined;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
@@ -36,9 +36,7 @@ export function formatDate(value: string | undefined, locale: Locale, withTime =
 
 /** Fills `{name}` placeholders of a link template, URL-encoding each value. */
 export function fillTemplate(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? encodeURIComponent(String(values[name] ?? '')) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(String(values[name] ?? '')) : whole));
 }
 
 /** Strings every data element needs. */

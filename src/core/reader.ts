@@ -2,8 +2,7 @@ import { safeUrl } from './safe-url.js';
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads fields defensively: a value of the wrong type is dropped with one console warning naming
@@ -28,7 +27,6 @@ export class Reader {
     this.warn(`${path}.${key}`, 'text');
     return undefined;
   }
-
 
   date(obj: Json, key: string, path: string): string | undefined {
     const value = this.text(obj, key, path);

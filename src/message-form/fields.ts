@@ -36,4 +36,11 @@ export function check(name: FieldName, value: string, required: boolean): Proble
 }
 
 /** A comma list attribute as names: trimmed, no blanks, no repeats. */
-export const parseList = (value: string | undefined): string[] => [...new Set((value ?? '').split(',').map((name) => name.trim()).filter(Boolean))];
+export const parseList = (value: string | undefined): string[] => [
+  ...new Set(
+    (value ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  ),
+];

@@ -265,23 +265,27 @@ export class MessageForm extends LitElement {
       aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
       <input type="hidden" name="_idempotency" value=${this.pending?.key ?? this.formKey} />
       ${this.csrfToken ? html`<input type="hidden" name="_csrf" value=${this.csrfToken} />` : nothing}
-      ${this.restored
-        ? html`<div class="draft" part="draft">
+      ${
+        this.restored
+          ? html`<div class="draft" part="draft">
             <p>${t.restored}</p>
             ${quietButton('discard', t.discard, this.discard)}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="summary" part="summary" role="status">${this.summary}</div>
       <div class="fields">${this.names.map((name) => this.renderField(name))}</div>
       <div class="gotcha" aria-hidden="true">
         <label>${t.honeypot} <input name="_gotcha" tabindex="-1" autocomplete="off" /></label>
       </div>
-      ${this.phase === 'failed'
-        ? html`<div class="error" role="alert" part="error">
+      ${
+        this.phase === 'failed'
+          ? html`<div class="error" role="alert" part="error">
             <p>${this.failure} ${t.kept}</p>
             ${quietButton('retry', t.retry, this.retry)}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button class="button" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.send}
@@ -314,9 +318,11 @@ export class MessageForm extends LitElement {
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
       ${control}
-      ${name === 'message'
-        ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${fill(t.count, { count, max: spec.maxlength })}</p>`
-        : nothing}
+      ${
+        name === 'message'
+          ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${fill(t.count, { count, max: spec.maxlength })}</p>`
+          : nothing
+      }
       ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
     </div>`;
   }
@@ -327,7 +333,14 @@ export class MessageForm extends LitElement {
    * and the browser's templates match (hydration) and typing never rebuilds the control; the live
    * value goes through the `.value` property as for inputs.
    */
-  private renderTextarea(name: FieldName, required: boolean, readonly: boolean, invalid: string, describedBy: string | typeof nothing, value: string) {
+  private renderTextarea(
+    name: FieldName,
+    required: boolean,
+    readonly: boolean,
+    invalid: string,
+    describedBy: string | typeof nothing,
+    value: string,
+  ) {
     return staticHtml`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
       aria-invalid=${invalid} aria-describedby=${describedBy}
       .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}>${unsafeStatic(textareaText(this.messageText ?? ''))}</textarea>`;
@@ -460,7 +473,10 @@ export class MessageForm extends LitElement {
     for (const name of this.names) {
       const value = (errors as Record<string, unknown>)[name];
       // A message, or a list of them: anything else is dropped.
-      const text = [value].flat().filter((item) => typeof item === 'string').join(' ');
+      const text = [value]
+        .flat()
+        .filter((item) => typeof item === 'string')
+        .join(' ');
       if (text.trim()) found[name] = text;
     }
     return found;

@@ -175,20 +175,24 @@ export class NewsArticle extends NewsroomElement {
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
     const back = safeUrl(this.backHref);
     return html`<div class="controls" part="controls">
-      ${typeof navigator.share === 'function'
-        ? quietButton('share', text.share, () => this.share(title, url))
-        : html`<span class="share">
+      ${
+        typeof navigator.share === 'function'
+          ? quietButton('share', text.share, () => this.share(title, url))
+          : html`<span class="share">
             <span class="share-label">${text.shareTo}</span>
             ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
             ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
             ${quietButton('copy', text.copy, () => this.copy(url))}
-          </span>`}
+          </span>`
+      }
       ${quietButton('print', text.print, () => window.print())}
-      ${!this.closable
-        ? nothing
-        : back
-          ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
-          : quietButton('close', text.close, this.onClose)}
+      ${
+        !this.closable
+          ? nothing
+          : back
+            ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
+            : quietButton('close', text.close, this.onClose)
+      }
       <span class="status" role="status">${this.copied?.url === url ? this.copied.message : ''}</span>
     </div>`;
   }
@@ -227,8 +231,11 @@ export class NewsArticle extends NewsroomElement {
     const text = messages[this.resolvedLocale];
     const link = (value: ArticleLink | undefined, label: string, name: string) =>
       value
-        ? html`<p class=${name}>${label}${newsLink(this, { id: value.id ?? '', title: value.title, url: value.url },
-            this.articleLink(this.articleHref, value.id) ?? value.url)}</p>`
+        ? html`<p class=${name}>${label}${newsLink(
+            this,
+            { id: value.id ?? '', title: value.title, url: value.url },
+            this.articleLink(this.articleHref, value.id) ?? value.url,
+          )}</p>`
         : nothing;
     return html`<nav class="pager" part="pager" aria-label=${text.more}>
       ${link(article.prev, text.prev, 'prev')} ${link(article.next, text.next, 'next')}

@@ -52,8 +52,7 @@ const messages: Messages<{
 /** Query parameters the list adds when the server pages; stripped to tell which `src` a response answers. */
 const PAGING_PARAMS = ['page', 'pageSize', 'per_page', 'category', 'categories'];
 
-const positive = (value: number | undefined): number | undefined =>
-  Number.isInteger(value) && value! > 0 ? value : undefined;
+const positive = (value: number | undefined): number | undefined => (Number.isInteger(value) && value! > 0 ? value : undefined);
 
 const withoutPaging = (url: string): string => {
   const parsed = new URL(url);
@@ -146,7 +145,7 @@ export class NewsList extends NewsroomElement {
   }
 
   private get currentPage(): number {
-    return positive(this.limit) ? 1 : positive(this.page) ?? 1;
+    return positive(this.limit) ? 1 : (positive(this.page) ?? 1);
   }
 
   private get layoutName(): NewsListLayout {
@@ -239,9 +238,11 @@ export class NewsList extends NewsroomElement {
     const categories = this.categories(list);
     const stale = this.content.status === 'pending';
     const body = html`
-      ${items.length
-        ? html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
-        : html`<p class="empty" part="empty">${category ? text.emptyCategory : text.empty}</p>`}
+      ${
+        items.length
+          ? html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
+          : html`<p class="empty" part="empty">${category ? text.emptyCategory : text.empty}</p>`
+      }
       ${pages > 1 ? this.renderPager(page, pages) : nothing}
     `;
     if (!categories.length) return body;
@@ -262,9 +263,11 @@ export class NewsList extends NewsroomElement {
     const compact = this.layoutName === 'compact';
     const href = this.articleLink(this.articleHref, item.id) ?? item.url;
     return html`<li class="item" part="item">
-      ${item.image && !compact
-        ? html`<img part="image" src=${item.image} alt="" loading="lazy" decoding="async" width="320" height="180" />`
-        : nothing}
+      ${
+        item.image && !compact
+          ? html`<img part="image" src=${item.image} alt="" loading="lazy" decoding="async" width="320" height="180" />`
+          : nothing
+      }
       <div class="text">
         <div class="title">${newsLink(this, item, href)}</div>
         ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
@@ -305,13 +308,16 @@ export class NewsList extends NewsroomElement {
     const rows = Math.min(positive(this.limit) ?? this.size, this.size);
     const compact = this.layoutName === 'compact';
     return html`<ul class="items ${this.layoutName}" aria-hidden="true">
-      ${Array.from({ length: rows }, () => html`<li class="item">
+      ${Array.from(
+        { length: rows },
+        () => html`<li class="item">
         ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
         <div class="text">
           <span class="skeleton skeleton-line"></span>
           ${compact ? nothing : html`<span class="skeleton skeleton-line short"></span><span class="skeleton skeleton-line"></span>`}
         </div>
-      </li>`)}
+      </li>`,
+      )}
     </ul>`;
   }
 

@@ -140,10 +140,12 @@ export class RelatedArticles extends NewsroomElement {
     return html`<section aria-labelledby="heading">
       <h2 id="heading" part="heading">${this.heading || messages[locale].heading}</h2>
       <ul part="list">
-        ${items.map((item) => html`<li part="item">
+        ${items.map(
+          (item) => html`<li part="item">
           ${newsLink(this, item, this.articleLink(this.articleHref, item.id) ?? item.url)}
           ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
-        </li>`)}
+        </li>`,
+        )}
       </ul>
     </section>`;
   }

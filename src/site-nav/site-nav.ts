@@ -349,7 +349,8 @@ export class SiteNav extends NewsroomElement {
 
   private renderSkeleton() {
     const lines = this.variant === 'side' ? 4 : 1;
-    const kind = this.variant === 'footer' || this.variant === 'breadcrumb' ? 'skeleton-lines inline' : lines > 1 ? 'skeleton-lines' : 'skeleton-bar';
+    const kind =
+      this.variant === 'footer' || this.variant === 'breadcrumb' ? 'skeleton-lines inline' : lines > 1 ? 'skeleton-lines' : 'skeleton-bar';
     return html`<div class=${kind} aria-hidden="true">
       ${Array.from({ length: lines }, () => html`<span class="skeleton skeleton-line"></span>`)}
     </div>`;

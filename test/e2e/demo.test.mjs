@@ -57,7 +57,8 @@ function pageProblems() {
       const root = element.shadowRoot;
       if (!customElements.get(tag)) problems.push(`${name}: not defined`);
       else if (!root) problems.push(`${name}: no shadow root`);
-      else if (root.querySelector('[role="alert"]')) problems.push(`${name}: error panel: ${root.querySelector('[role="alert"]').textContent.trim()}`);
+      else if (root.querySelector('[role="alert"]'))
+        problems.push(`${name}: error panel: ${root.querySelector('[role="alert"]').textContent.trim()}`);
       else if (root.querySelector('.skeleton')) problems.push(`${name}: still loading`);
       else if (!root.querySelector(selector)) problems.push(`${name}: nothing matching ${selector}`);
       else if (!root.textContent.trim()) problems.push(`${name}: no text`);
@@ -77,7 +78,15 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     browser = await puppeteer.launch({
       executablePath: chromium,
       headless: true,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -101,7 +110,8 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {
       // Chromium cancels an image a page no longer needs; that is not a failure of the page.
-      if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+        errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -158,7 +168,10 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
       await waitForContent(page, { 'site-nav': 4 });
       assert.deepEqual(await axeViolations(page), []);
       // The page's own 404 is expected; anything else is not.
-      assert.deepEqual(errors.filter((e) => !e.includes('no-such-page') && !e.includes('status of 404')), []);
+      assert.deepEqual(
+        errors.filter((e) => !e.includes('no-such-page') && !e.includes('status of 404')),
+        [],
+      );
     } finally {
       await page.browserContext().close();
     }
@@ -230,7 +243,9 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
       assert.equal(shown.category, 'industry');
       assert.equal(shown.selected, '行业新闻');
       assert.deepEqual(shown.titles, industry.slice(0, 6));
-      const current = await page.$eval('site-nav[variant="side"]', (nav) => nav.shadowRoot.querySelector('[aria-current="page"]')?.textContent.trim());
+      const current = await page.$eval('site-nav[variant="side"]', (nav) =>
+        nav.shadowRoot.querySelector('[aria-current="page"]')?.textContent.trim(),
+      );
       assert.equal(current, '行业新闻');
       assert.deepEqual(errors, []);
     } finally {
@@ -250,7 +265,8 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
         }
       });
       const delivered = page.evaluate(
-        () => new Promise((resolve) => document.addEventListener('message-sent', (event) => resolve(event.detail.response), { once: true })),
+        () =>
+          new Promise((resolve) => document.addEventListener('message-sent', (event) => resolve(event.detail.response), { once: true })),
       );
       delivered.catch(() => {}); // Awaited below; a failure before that must not go unhandled.
       await page.type('message-form >>> [name="name"]', '刘女士');
@@ -310,7 +326,12 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     try {
       await waitForContent(page, {});
       const failed = page.evaluate(
-        () => new Promise((resolve) => document.addEventListener('message-failed', (event) => resolve({ status: event.detail.status, errors: event.detail.errors }), { once: true })),
+        () =>
+          new Promise((resolve) =>
+            document.addEventListener('message-failed', (event) => resolve({ status: event.detail.status, errors: event.detail.errors }), {
+              once: true,
+            }),
+          ),
       );
       failed.catch(() => {});
       await page.type('message-form >>> [name="name"]', '赵先生');
@@ -319,7 +340,9 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
       const { status, errors } = await failed;
       assert.equal(status, 422);
       assert.ok(errors.phone && errors.email);
-      const invalid = await page.$eval('message-form', (form) => form.shadowRoot.querySelector('[name="phone"]').getAttribute('aria-invalid'));
+      const invalid = await page.$eval('message-form', (form) =>
+        form.shadowRoot.querySelector('[name="phone"]').getAttribute('aria-invalid'),
+      );
       assert.equal(invalid, 'true');
     } finally {
       await page.browserContext().close();

@@ -7,7 +7,12 @@ import { request } from 'node:http';
 import { startDemoServer, tempInbox } from './demo-server.mjs';
 
 const inboxLines = (file) =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
 
 const valid = { name: '王先生', phone: '13800000000', email: 'wang@example.com', message: '想了解大米批发价格。' };
 
@@ -336,7 +341,10 @@ describe('demo server lifecycle', () => {
       });
       assert.equal(after.status, 201);
       const { items } = await (await fetch(new URL('/api/messages', again.url))).json();
-      assert.deepEqual(items.map((item) => item.message), ['之后的留言', valid.message]);
+      assert.deepEqual(
+        items.map((item) => item.message),
+        ['之后的留言', valid.message],
+      );
     } finally {
       await again.stop();
     }

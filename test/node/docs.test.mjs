@@ -12,7 +12,10 @@ test('README element reference matches custom-elements.json (run `npm run docs` 
 
 test('every element in the manifest is documented with attributes', () => {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName);
+  const tags = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName)
+    .map((d) => d.tagName);
   assert.equal(tags.length, 7, `seven tagged elements in the manifest: ${tags}`);
   const readme = readFileSync('README.md', 'utf8');
   for (const tag of tags) assert.ok(readme.includes(`### \`<${tag}>\``), `README documents <${tag}>`);
