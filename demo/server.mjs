@@ -1,13 +1,14 @@
-// The demo site's server: static files from demo/, the bundle from dist/, and a small message
-// inbox (POST /api/messages, GET /api/messages) that validates like a real backend.
+// The demo site's server: pages from demo/ (server-rendered when dist/ssr/ is built), the bundle
+// from dist/, and a small message inbox (POST /api/messages, GET /api/messages) that validates
+// like a real backend, for JSON clients and for plain HTML form posts.
 // Dependency-free on purpose: `node demo/server.mjs` (PORT to change the port, 8000 by default;
 // MESSAGES_FILE to keep the inbox somewhere else than demo/data/messages.jsonl).
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const demoRoot = dirname(fileURLToPath(import.meta.url));
 const distRoot = resolve(demoRoot, '../dist');
@@ -86,7 +87,7 @@ const texts = {
   en: {
     json: 'The request body is not valid JSON.',
     object: 'The request body must be a JSON object.',
-    type: 'Send JSON (Content-Type: application/json).',
+    type: 'Send JSON (Content-Type: application/json) or a form (application/x-www-form-urlencoded).',
     tooLarge: 'The request body is larger than 64 KB.',
     key: 'The Idempotency-Key header must be 1 to 200 printable characters.',
     text: 'Must be text.',
@@ -99,7 +100,7 @@ const texts = {
   zh: {
     json: '请求内容不是有效的 JSON。',
     object: '请求内容必须是 JSON 对象。',
-    type: '请以 JSON 格式提交（Content-Type: application/json）。',
+    type: '请以 JSON（application/json）或表单（application/x-www-form-urlencoded）格式提交。',
     tooLarge: '请求内容超过 64 KB。',
     key: 'Idempotency-Key 请求头须为 1 至 200 个可打印字符。',
     text: '必须是文本。',
@@ -212,17 +213,23 @@ async function postMessage(req, res, url) {
   const result = validateMessage(body, text);
   if (result.errors) return sendJson(res, 422, { errors: result.errors });
 
+  const id = storeMessage(result.message, key, body._gotcha);
+  sendJson(res, 201, { id }, { Location: `/api/messages/${id}` });
+}
+
+/** Appends an accepted message to the inbox and remembers its key; returns its id. */
+function storeMessage(message, key, gotcha) {
   const id = randomUUID();
   // A filled honeypot is a bot: answer as if stored, store nothing.
-  const isBot = typeof body._gotcha === 'string' && body._gotcha.trim() !== '';
+  const isBot = typeof gotcha === 'string' && gotcha.trim() !== '';
   if (!isBot) {
-    const record = { id, receivedAt: new Date().toISOString(), ...result.message };
+    const record = { id, receivedAt: new Date().toISOString(), ...message };
     if (key) record.idempotencyKey = key;
     mkdirSync(dirname(messagesFile), { recursive: true });
     appendFileSync(messagesFile, JSON.stringify(record) + '\n');
   }
   if (key) keys.set(key, id);
-  sendJson(res, 201, { id }, { Location: `/api/messages/${id}` });
+  return id;
 }
 
 function listMessages(res) {
@@ -278,12 +285,220 @@ async function serveStatic(req, res, url) {
   if (!file || file === fileURLToPath(import.meta.url)) return notFound(req, res);
 
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (type === types['.html']) return servePage(req, res, url, file);
   const headers = { ...securityHeaders, 'Content-Type': type };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = pagePolicy;
   const content = await readFile(file);
   headers['Content-Length'] = content.length;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : content);
+}
+
+// ---------------------------------------------------------------- server-rendered pages
+// Every HTML page goes through renderPage (`newsroom-elements/ssr`, dist/ssr/index.js) on request:
+// the news is in the HTML as declarative shadow DOM, each element's data inline, so a browser
+// paints at once and hydrates with no content request, and a reader without JavaScript, a crawler
+// or a link preview sees everything. `?ssr=0` serves the page as written (client rendering) for
+// comparison; without a built dist/ssr/ every page is served as written.
+// A rendered page is kept in memory until a file it was made from (the page, the content JSON it
+// read) changes; the library's own code is read once, so rebuild and restart (`npm start`).
+
+const PAGE_CACHE_SIZE = 200;
+/** Rendered pages by host, path and query: `{ html, styleHashes, files: Map<file, mtimeMs> }`. */
+const pageCache = new Map();
+let renderer;
+
+/** `renderPage` from the built SSR entry, or null (logged once) when it cannot be loaded. */
+function pageRenderer() {
+  renderer ??= import(pathToFileURL(join(distRoot, 'ssr', 'index.js')).href).then(
+    (module) => (typeof module.renderPage === 'function' ? module.renderPage : null),
+    (error) => {
+      console.warn(`Server rendering is off (dist/ssr/index.js: ${error.code ?? error.message}); pages are served as written.`);
+      return null;
+    },
+  );
+  return renderer;
+}
+
+const mtimeOf = (file) => stat(file).then((info) => info.mtimeMs, () => 0);
+
+/**
+ * The fetch renderPage gets: this site's own files are read from disk (no request to ourselves),
+ * and noted in `files` with their modification times; anything else goes to the network.
+ */
+function localFetch(origin, files) {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), origin);
+    if (url.origin !== origin) return fetch(input, init);
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('Bad Request', { status: 400 });
+    }
+    const target = resolve(demoRoot, '.' + path);
+    files.set(target, await mtimeOf(target));
+    const file = path.startsWith('/data/') || path.includes('\0') ? undefined : await fileFor(demoRoot, path);
+    if (!file) return new Response('Not Found', { status: 404, headers: { 'Content-Type': types['.txt'] } });
+    const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(await readFile(file), { status: 200, headers: { 'Content-Type': type } });
+  };
+}
+
+/** Runs renderPage over `source` as the page at `pageUrl`; undefined when it is not available. */
+async function renderSource(source, pageUrl, files) {
+  const renderPage = await pageRenderer();
+  if (!renderPage) return undefined;
+  try {
+    return await renderPage(source, { url: pageUrl.href, fetch: localFetch(pageUrl.origin, files) });
+  } catch (error) {
+    // One page that cannot be rendered is still served, as written, for the browser to render.
+    console.error(`Server rendering of ${pageUrl.pathname} failed; serving it as written.`, error);
+    return undefined;
+  }
+}
+
+/** The page at `file`, rendered for `pageUrl`, from the cache while none of its files changed. */
+async function renderedPage(file, pageUrl) {
+  const cacheKey = pageUrl.host + pageUrl.pathname + pageUrl.search;
+  const cached = pageCache.get(cacheKey);
+  if (cached) {
+    const changed = await Promise.all([...cached.files].map(async ([path, mtime]) => (await mtimeOf(path)) !== mtime));
+    if (!changed.includes(true)) return cached;
+    pageCache.delete(cacheKey);
+  }
+  const files = new Map([[file, await mtimeOf(file)]]);
+  const html = await renderSource(await readFile(file, 'utf8'), pageUrl, files);
+  if (html === undefined) return undefined;
+  const page = { html, styleHashes: styleHashes(html), files };
+  pageCache.set(cacheKey, page);
+  if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value);
+  return page;
+}
+
+/**
+ * Server rendering writes each element's styles as a `<style>` in its declarative shadow root.
+ * The strict policy keeps `style-src 'self'` and allows exactly those blocks by their hashes (no
+ * 'unsafe-inline'). Inline `<script type="application/json">` and JSON-LD are data, not script:
+ * `script-src 'self'` does not apply to them.
+ */
+function styleHashes(html) {
+  const hashes = new Set();
+  for (const [, css] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    hashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+const policyFor = (hashes) => (hashes.length ? pagePolicy.replace("style-src 'self'", `style-src 'self' ${hashes.join(' ')}`) : pagePolicy);
+
+/** A cached page is shared by every visitor; each visitor's form gets an idempotency key of its own. */
+const freshFormKeys = (html) => html.replace(/(name="_idempotency" value=")[^"]*"/g, (_, start) => `${start}${randomUUID()}"`);
+
+/** The page the request's origin and address name (the Host header, as the browser sent it). */
+const pageUrlOf = (req, url) => new URL(url.pathname + url.search, `http://${req.headers.host || `localhost:${port}`}`);
+
+function sendPage(req, res, status, html, hashes = []) {
+  const body = Buffer.from(html);
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': types['.html'],
+    'Content-Security-Policy': policyFor(hashes),
+    'Content-Length': body.length,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** An HTML page: server-rendered unless `?ssr=0` (or rendering is unavailable), else as written. */
+async function servePage(req, res, url, file) {
+  const page = url.searchParams.get('ssr') === '0' ? undefined : await renderedPage(file, pageUrlOf(req, url));
+  if (page) return sendPage(req, res, 200, freshFormKeys(page.html), page.styleHashes);
+  sendPage(req, res, 200, await readFile(file, 'utf8'));
+}
+
+// ---------------------------------------------------------------- plain form posts
+// Without JavaScript, a server-rendered message-form posts itself as a normal HTML form:
+// urlencoded fields named as the JSON keys, `_idempotency` carrying the Idempotency-Key, `_gotcha`
+// the honeypot. It is validated and stored exactly as a JSON post. A browser (Accept: text/html)
+// gets a 303 to the thank-you page, or the form's page again (422) with the errors on the fields
+// and everything typed kept: the page is rendered with the message embedded as message-form's
+// inline JSON `{ values, errors, idempotencyKey }`, which the element shows on the server and in
+// the browser alike. A client that does not ask for HTML gets the JSON answers.
+
+const isFormPost = (req) => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''));
+const wantsHtml = (req) => /\btext\/html\b/i.test(String(req.headers.accept ?? ''));
+
+/** JSON inside `<script type="application/json">`: no `</script>` or `<!--` can appear in it. */
+const inlineJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function redirect(res, location) {
+  res.writeHead(303, { ...securityHeaders, Location: location, 'Content-Length': 0 });
+  res.end();
+}
+
+function sendText(res, status, message, headers = {}) {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': types['.txt'], 'Content-Length': Buffer.byteLength(message), ...headers });
+  res.end(message);
+}
+
+async function postForm(req, res, url) {
+  const text = languageOf(req, url);
+  const html = wantsHtml(req);
+  let raw;
+  try {
+    raw = await readBody(req);
+  } catch (error) {
+    if (error.status !== 413) throw error;
+    if (html) return sendText(res, 413, text.tooLarge, { Connection: 'close' });
+    return sendJson(res, 413, { errors: { form: text.tooLarge } }, { Connection: 'close' });
+  }
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  const key = form._idempotency || undefined;
+  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    return html ? sendText(res, 400, text.key) : sendJson(res, 400, { errors: { form: text.key } });
+  }
+  const thanks = text === texts.zh ? '/thanks.html' : '/en/thanks.html';
+  // As for JSON posts: synchronous from here, so a double submit cannot store twice.
+  if (key && keys.has(key)) {
+    const id = keys.get(key);
+    return html ? redirect(res, thanks) : sendJson(res, 201, { id }, { Location: `/api/messages/${id}`, 'Idempotent-Replayed': 'true' });
+  }
+  const result = validateMessage(form, text);
+  if (result.errors) return html ? sendFormAgain(req, res, text, form, result.errors, key) : sendJson(res, 422, { errors: result.errors });
+  const id = storeMessage(result.message, key, form._gotcha);
+  return html ? redirect(res, thanks) : sendJson(res, 201, { id }, { Location: `/api/messages/${id}` });
+}
+
+/** The page the form was posted from (its Referer on this site), else the contact page. */
+async function formPageOf(req, text) {
+  const fallback = pageUrlOf(req, new URL(text === texts.zh ? '/contact.html' : '/en/contact.html', 'http://localhost'));
+  let pageUrl = fallback;
+  try {
+    const referer = new URL(String(req.headers.referer ?? ''));
+    if (referer.host === fallback.host) pageUrl = referer;
+  } catch {
+    // No Referer (or not a URL): the contact page.
+  }
+  for (const candidate of [pageUrl, fallback]) {
+    let path;
+    try {
+      path = decodeURIComponent(candidate.pathname);
+    } catch {
+      continue;
+    }
+    const file = path.includes('\0') || path.startsWith('/data/') ? undefined : await fileFor(demoRoot, path);
+    const source = file && extname(file) === '.html' ? await readFile(file, 'utf8') : '';
+    if (/<message-form\b/.test(source)) return { pageUrl: candidate, source };
+  }
+  throw new Error('no page with a message-form to show the errors on');
+}
+
+async function sendFormAgain(req, res, text, form, errors, key) {
+  const { pageUrl, source } = await formPageOf(req, text);
+  const values = Object.fromEntries(Object.keys(limits).filter((name) => typeof form[name] === 'string').map((name) => [name, form[name]]));
+  const data = inlineJson({ values, errors, ...(key ? { idempotencyKey: key } : {}) });
+  const withData = source.replace(/<message-form\b[^>]*>/, (tag) => `${tag}<script type="application/json">${data}</script>`);
+  const rendered = await renderSource(withData, pageUrl, new Map());
+  sendPage(req, res, 422, rendered ?? withData, rendered ? styleHashes(rendered) : []);
 }
 
 // ---------------------------------------------------------------- routing
@@ -291,7 +506,7 @@ async function serveStatic(req, res, url) {
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/api/messages') {
-    if (req.method === 'POST') return postMessage(req, res, url);
+    if (req.method === 'POST') return isFormPost(req) ? postForm(req, res, url) : postMessage(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') return listMessages(res);
     return sendJson(res, 405, { errors: { form: 'Method Not Allowed' } }, { Allow: 'GET, HEAD, POST' });
   }

@@ -21,6 +21,8 @@ const pages = [
   { path: '/article.html?id=1002', elements: { 'site-nav': 6, 'news-article': 1, 'related-articles': 1, 'contact-card': 1 } },
   { path: '/contact.html', elements: { 'site-nav': 6, 'contact-card': 1, 'message-form': 1 } },
   { path: '/sources.html', elements: { 'site-nav': 6, 'news-list': 3, 'contact-card': 1 } },
+  { path: '/thanks.html', elements: { 'site-nav': 6, 'contact-card': 0 } },
+  { path: '/en/thanks.html', elements: { 'site-nav': 6, 'contact-card': 0 } },
   { path: '/inbox.html', elements: { 'site-nav': 6, 'contact-card': 1 } },
   { path: '/about.html', elements: { 'site-nav': 6, 'contact-card': 1 } },
   { path: '/products.html', elements: { 'site-nav': 6, 'contact-card': 1 } },

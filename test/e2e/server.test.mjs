@@ -226,13 +226,15 @@ describe('demo server', () => {
       assert.equal(inboxLines(server.messagesFile).length, before);
     });
 
-    test('only JSON is accepted: 415 otherwise', async () => {
-      const response = await fetch(new URL('/api/messages', server.url), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'name=a&message=b&email=a%40example.com',
-      });
-      assert.equal(response.status, 415);
+    test('only JSON and urlencoded forms are accepted: 415 otherwise', async () => {
+      for (const type of ['multipart/form-data; boundary=x', 'text/plain']) {
+        const response = await fetch(new URL('/api/messages', server.url), {
+          method: 'POST',
+          headers: { 'Content-Type': type },
+          body: 'name=a&message=b&email=a%40example.com',
+        });
+        assert.equal(response.status, 415, type);
+      }
     });
 
     test('other methods are 405 with Allow', async () => {
