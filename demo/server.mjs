@@ -319,7 +319,11 @@ function pageRenderer() {
   return renderer;
 }
 
-const mtimeOf = (file) => stat(file).then((info) => info.mtimeMs, () => 0);
+const mtimeOf = (file) =>
+  stat(file).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
 
 /**
  * The fetch renderPage gets: this site's own files are read from disk (no request to ourselves),
@@ -494,7 +498,11 @@ async function formPageOf(req, text) {
 
 async function sendFormAgain(req, res, text, form, errors, key) {
   const { pageUrl, source } = await formPageOf(req, text);
-  const values = Object.fromEntries(Object.keys(limits).filter((name) => typeof form[name] === 'string').map((name) => [name, form[name]]));
+  const values = Object.fromEntries(
+    Object.keys(limits)
+      .filter((name) => typeof form[name] === 'string')
+      .map((name) => [name, form[name]]),
+  );
   const data = inlineJson({ values, errors, ...(key ? { idempotencyKey: key } : {}) });
   const withData = source.replace(/<message-form\b[^>]*>/, (tag) => `${tag}<script type="application/json">${data}</script>`);
   const rendered = await renderSource(withData, pageUrl, new Map());

@@ -7,7 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { startDemoServer } from './demo-server.mjs';
 
 const inboxLines = (file) =>
-  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -27,7 +32,15 @@ describe('plain HTML form posts to /api/messages', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept, ...headers },
       body: new URLSearchParams(fields).toString(),
     });
-  const valid = () => ({ name: '王先生', phone: '13800000000', email: '', subject: '', message: `表单留言 ${Math.random()}`, _gotcha: '', _idempotency: crypto.randomUUID() });
+  const valid = () => ({
+    name: '王先生',
+    phone: '13800000000',
+    email: '',
+    subject: '',
+    message: `表单留言 ${Math.random()}`,
+    _gotcha: '',
+    _idempotency: crypto.randomUUID(),
+  });
 
   before(async () => {
     server = await startDemoServer();
@@ -84,7 +97,10 @@ describe('plain HTML form posts to /api/messages', () => {
   });
 
   test('errors from the English page come back on the English page', async () => {
-    const response = await postForm({ ...valid(), name: '' }, { path: '/api/messages?lang=en', headers: { Referer: new URL('/en/contact.html', server.url).href } });
+    const response = await postForm(
+      { ...valid(), name: '' },
+      { path: '/api/messages?lang=en', headers: { Referer: new URL('/en/contact.html', server.url).href } },
+    );
     assert.equal(response.status, 422);
     const html = await response.text();
     assert.match(html, /<html lang="en">/);
