@@ -1,7 +1,7 @@
 import type { ContentResponse } from './content-client.js';
 import type { Article, ArticleLink, Category, NewsItem, NewsList } from './model.js';
 import { isObject, type Json, Reader } from './reader.js';
-import { htmlToText } from './sanitize.js';
+import { htmlToText } from './html-text.js';
 
 export { normalizeSite } from './site-format.js';
 

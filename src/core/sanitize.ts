@@ -89,10 +89,3 @@ export function sanitizeHtml(html: unknown, base: string = document.baseURI): Do
     currentBase = '';
   }
 }
-
-/** Plain text of an HTML snippet (WordPress `title.rendered`, excerpts): tags dropped, entities decoded. */
-export function htmlToText(html: unknown): string {
-  if (typeof html !== 'string') return '';
-  if (!/[<&]/.test(html)) return html.trim();
-  return (sanitizeHtml(html).textContent ?? '').replace(/\s+/g, ' ').trim();
-}

@@ -7,6 +7,8 @@
 //   h.Header-Name=value (extra response headers), status=201, body=raw text.
 //   /mock-log?key=K lists every request seen for K: method, url, headers, body.
 //   /mock-reset?key=K forgets K.
+//   /xss-corpus/<file>.json serves the public XSS payload lists from XSS_CORPUS_DIR
+//     (default ../shared/corpus/xss beside the repository); 404 when they are not there.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -30,6 +32,15 @@ export function mockServer() {
     if (ctx.path === '/mock-reset') {
       seen.delete(ctx.query.key);
       ctx.body = 'ok';
+      return;
+    }
+    const corpus = /^\/xss-corpus\/([\w-]+\.json)$/.exec(ctx.path);
+    if (corpus) {
+      const dir = process.env.XSS_CORPUS_DIR || resolve(process.cwd(), '../shared/corpus/xss');
+      const text = await readFile(resolve(dir, corpus[1]), 'utf8').catch(() => undefined);
+      ctx.status = text === undefined ? 404 : 200;
+      ctx.type = 'application/json';
+      ctx.body = text ?? '{}';
       return;
     }
     if (!ctx.path.startsWith('/mock/')) return next();

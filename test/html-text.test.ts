@@ -1,0 +1,99 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { decodeCharacterReferences, htmlToText } from '../src/core/html-text.js';
+import type { NewsList } from '../src/news-list/news-list.js';
+import '../src/news-list/define.js';
+
+type Flagged = Window & { __xss?: (id: number) => void; __pwned?: unknown };
+
+describe('htmlToText', () => {
+  it('decodes character references once', () => {
+    expect(htmlToText('&#8220;A&#8221; &amp; <em>B</em> <script>x()</script>')).to.equal('\u201cA\u201d & B');
+    expect(decodeCharacterReferences('&amp;lt;b&amp;gt; &lt;i&gt; &#x41;&#66 &hellip;&nbsp;&copy;')).to.equal('&lt;b&gt; <i> AB …\u00a0©');
+    expect(decodeCharacterReferences('&#150; &#0; &#xD800; &#x110000; &bogus; &constructor; &toString;')).to.equal('– \ufffd \ufffd \ufffd &bogus; &constructor; &toString;');
+  });
+
+  it('drops tags, comments and hidden content, and separates words at block boundaries', () => {
+    expect(htmlToText('<p>One</p><p>Two<br>three</p>')).to.equal('One Two three');
+    expect(htmlToText('Wo<b>r</b><span>d</span>s')).to.equal('Words');
+    expect(htmlToText('a<!-- <p>hidden</p> -->b<!-- cut')).to.equal('ab');
+    expect(htmlToText('<img alt="a > b" src=x onerror="alert(1)">after')).to.equal('after');
+    expect(htmlToText('x<style>p { color: red }</style><SCRIPT>alert("</p>")</SCRIPT >y')).to.equal('x y');
+    expect(htmlToText('1 < 2 and 3 > 2, a<b')).to.equal('1 < 2 and 3 > 2, a');
+    expect(htmlToText('text<script>never closed')).to.equal('text');
+    expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;')).to.equal('<script>alert(1)</script>');
+    expect(htmlToText('İstanbul <svg><title>x</title></svg> ok')).to.equal('İstanbul ok');
+    expect(htmlToText('plain')).to.equal('plain');
+    expect(htmlToText(42)).to.equal('');
+  });
+
+  it('never builds DOM to do it', () => {
+    const created: string[] = [];
+    const original = Document.prototype.createElement;
+    const parse = DOMParser.prototype.parseFromString;
+    Document.prototype.createElement = function (this: Document, ...args: Parameters<Document['createElement']>) {
+      created.push(args[0]);
+      return original.apply(this, args);
+    } as Document['createElement'];
+    DOMParser.prototype.parseFromString = function () {
+      throw new Error('parsed');
+    };
+    try {
+      htmlToText('<img src=x onerror="window.__pwned=1"><template><p>t</p></template>&amp;');
+    } finally {
+      Document.prototype.createElement = original;
+      DOMParser.prototype.parseFromString = parse;
+    }
+    expect(created).to.deep.equal([]);
+  });
+
+  it('is linear on hostile input (1 MB of unclosed tags and quotes)', () => {
+    const start = performance.now();
+    htmlToText('<a title="'.repeat(50_000) + '<script>'.repeat(50_000) + '&#'.repeat(100_000));
+    htmlToText('<a x=\''.repeat(100_000));
+    expect(performance.now() - start).to.be.below(1000);
+  });
+});
+
+interface Payload {
+  id: number;
+  raw: string;
+  norm?: string;
+}
+const CORPORA = ['dompurify-expect', 'h5sc', 'payloadbox', 'payloadsallthethings', 'sonar-mxss'];
+
+describe('WordPress and JSON Feed text fields with the public XSS corpora', function () {
+  this.timeout(120_000);
+  const ran: number[] = [];
+  before(() => {
+    (window as Flagged).__xss = (id) => ran.push(id);
+  });
+  after(() => {
+    delete (window as Flagged).__xss;
+  });
+
+  for (const name of CORPORA) {
+    it(`renders every ${name} payload as text in news-list, and runs none`, async function () {
+      const response = await fetch(`/xss-corpus/${name}.json`);
+      if (!response.ok) this.skip(); // the corpora live outside the repository (XSS_CORPUS_DIR)
+      const { payloads } = (await response.json()) as { payloads: Payload[] };
+      const texts = payloads.flatMap((p) => (p.norm ? [p.norm, p.raw] : [p.raw]));
+      const posts = texts.map((text, i) => ({ id: i + 1, title: { rendered: `T${i} ${text}` }, excerpt: { rendered: text }, link: '/n' }));
+      const feed = { version: 'https://jsonfeed.org/version/1.1', items: texts.map((text, i) => ({ id: `f${i}`, content_html: `F${i} ${text}` })) };
+      for (const data of [posts, feed]) {
+        const el = await fixture<NewsList>(html`<news-list page-size="100000"></news-list>`);
+        el.data = data;
+        await el.updateComplete;
+        const root = el.shadowRoot!;
+        const items = root.querySelectorAll('[part~=item]');
+        expect(items.length, 'one item per payload').to.equal(texts.length);
+        // Titles and summaries are text nodes only: no element came from content.
+        expect(root.querySelectorAll('.title a *, .summary *').length).to.equal(0);
+        expect(root.querySelectorAll('img, script, iframe, svg, math, object, embed, style, form').length).to.equal(0);
+        el.remove();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100)); // a timer-driven payload would run by now
+      expect(ran).to.deep.equal([]);
+      expect((window as Flagged).__pwned).to.equal(undefined);
+    });
+  }
+});
