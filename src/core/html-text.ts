@@ -8,21 +8,110 @@
 // text, so an imperfect parse can cost a few stray characters, never safety.
 
 // Elements whose content is not text a reader should see (code, styles, nested documents).
-const HIDDEN = new Set(['script', 'style', 'template', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'svg', 'math']);
+const HIDDEN = new Set([
+  'script',
+  'style',
+  'template',
+  'title',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'svg',
+  'math',
+]);
 // Phrasing elements join their text to the words around them; every other tag separates words.
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
 
 // The named references that occur in CMS titles and excerpts. WordPress writes typography as
 // numeric references (&#8220;) and everything else as UTF-8; an unknown name stays as written.
-const NAMED = new Map(Object.entries({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”',
-  bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·', bull: '•', prime: '′',
-  copy: '©', reg: '®', trade: '™', deg: '°', times: '×', divide: '÷', plusmn: '±', minus: '−',
-  euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', dagger: '†', Dagger: '‡',
-  frac12: '½', frac14: '¼', frac34: '¾', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f', iexcl: '¡', iquest: '¿',
-}));
+const NAMED = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+    shy: '\u00ad',
+    hellip: '…',
+    mdash: '—',
+    ndash: '–',
+    lsquo: '‘',
+    rsquo: '’',
+    sbquo: '‚',
+    ldquo: '“',
+    rdquo: '”',
+    bdquo: '„',
+    laquo: '«',
+    raquo: '»',
+    lsaquo: '‹',
+    rsaquo: '›',
+    middot: '·',
+    bull: '•',
+    prime: '′',
+    copy: '©',
+    reg: '®',
+    trade: '™',
+    deg: '°',
+    times: '×',
+    divide: '÷',
+    plusmn: '±',
+    minus: '−',
+    euro: '€',
+    pound: '£',
+    yen: '¥',
+    cent: '¢',
+    sect: '§',
+    para: '¶',
+    dagger: '†',
+    Dagger: '‡',
+    frac12: '½',
+    frac14: '¼',
+    frac34: '¾',
+    ensp: '\u2002',
+    emsp: '\u2003',
+    thinsp: '\u2009',
+    zwnj: '\u200c',
+    zwj: '\u200d',
+    lrm: '\u200e',
+    rlm: '\u200f',
+    iexcl: '¡',
+    iquest: '¿',
+  }),
+);
 // Numeric references to C1 controls mean windows-1252, as in browsers (&#150; is an en dash).
 const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
@@ -35,11 +124,14 @@ function codePoint(code: number): string {
 /** Decodes character references once (`&amp;lt;` is the text `&lt;`). */
 export function decodeCharacterReferences(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,8});?|#(\d{1,8});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g, (whole, hex?: string, dec?: string, name?: string) => {
-    if (hex) return codePoint(parseInt(hex, 16));
-    if (dec) return codePoint(parseInt(dec, 10));
-    return NAMED.get(name!) ?? whole;
-  });
+  return text.replace(
+    /&(?:#[xX]([0-9a-fA-F]{1,8});?|#(\d{1,8});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g,
+    (whole, hex?: string, dec?: string, name?: string) => {
+      if (hex) return codePoint(parseInt(hex, 16));
+      if (dec) return codePoint(parseInt(dec, 10));
+      return NAMED.get(name!) ?? whole;
+    },
+  );
 }
 
 /** Index just past the `>` closing the tag that starts at `start`, skipping quoted values. */
