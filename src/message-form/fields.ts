@@ -3,7 +3,7 @@ export type FieldName = 'name' | 'phone' | 'email' | 'subject' | 'message';
 
 export interface FieldSpec {
   type: 'text' | 'tel' | 'email' | 'textarea';
-  autocomplete?: string;
+  autocomplete?: 'name' | 'tel' | 'email';
   inputmode?: string;
   /** In characters (code points), as a person counts them. */
   maxlength: number;

@@ -179,7 +179,7 @@ export class SiteNav extends NewsroomElement {
 
   private renderBar(items: MenuItem[], trail: MenuItem[]) {
     return html`<nav part="nav" class="bar" aria-label=${this.label || this.text.main} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
-      <button type="button" part="menu-toggle" class="menu-toggle" aria-expanded=${String(this.menuOpen)} aria-controls="tree"
+      <button type="button" part="menu-toggle" class="menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="tree"
         @click=${this.toggleMenu}><span class="burger" aria-hidden="true"></span>${this.text.menu}</button>
       <ul id="tree" part="list" class=${this.menuOpen ? 'tree open' : 'tree'}>
         ${items.map((item, i) => this.renderTreeItem(item, String(i), trail))}
@@ -192,7 +192,7 @@ export class SiteNav extends NewsroomElement {
     const open = this.open.has(id);
     return html`<li part=${this.itemPart(item, trail)} data-id=${id} @pointerenter=${this.onPointerEnter} @pointerleave=${this.onPointerLeave}>
       ${item.href ? this.entry(item, trail) : nothing}
-      <button type="button" part="toggle" class=${item.href ? 'toggle' : 'toggle labelled'} aria-expanded=${String(open)}
+      <button type="button" part="toggle" class=${item.href ? 'toggle' : 'toggle labelled'} aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${'sub-' + id} @click=${() => this.toggle(id)}
         >${item.href ? html`<span class="visually-hidden">${this.text.submenu.replace('{label}', item.label)}</span>` : item.label}<span
           class="chevron" aria-hidden="true"></span></button>
