@@ -353,7 +353,9 @@ async function renderSource(source, pageUrl, files) {
   const renderPage = await pageRenderer();
   if (!renderPage) return undefined;
   try {
-    return await renderPage(source, { url: pageUrl.href, fetch: localFetch(pageUrl.origin, files) });
+    const html = await renderPage(source, { url: pageUrl.href, fetch: localFetch(pageUrl.origin, files) });
+    // site.css reserves space for elements the browser has yet to render: not on this page.
+    return html.replace(/<html\b/i, '<html data-ssr');
   } catch (error) {
     // One page that cannot be rendered is still served, as written, for the browser to render.
     console.error(`Server rendering of ${pageUrl.pathname} failed; serving it as written.`, error);
@@ -361,22 +363,44 @@ async function renderSource(source, pageUrl, files) {
   }
 }
 
-/** The page at `file`, rendered for `pageUrl`, from the cache while none of its files changed. */
+/**
+ * The page at `file`, rendered for `pageUrl`, from the cache while none of its files changed;
+ * `timing` says which, for the Server-Timing header.
+ */
 async function renderedPage(file, pageUrl) {
   const cacheKey = pageUrl.host + pageUrl.pathname + pageUrl.search;
   const cached = pageCache.get(cacheKey);
   if (cached) {
     const changed = await Promise.all([...cached.files].map(async ([path, mtime]) => (await mtimeOf(path)) !== mtime));
-    if (!changed.includes(true)) return cached;
+    if (!changed.includes(true)) return { ...cached, timing: 'ssr;desc="cache"' };
     pageCache.delete(cacheKey);
   }
+  const started = performance.now();
   const files = new Map([[file, await mtimeOf(file)]]);
-  const html = await renderSource(await readFile(file, 'utf8'), pageUrl, files);
+  const html = await renderSource(followUrl(await readFile(file, 'utf8'), pageUrl), pageUrl, files);
   if (html === undefined) return undefined;
   const page = { html, styleHashes: styleHashes(html), files };
   pageCache.set(cacheKey, page);
   if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value);
-  return page;
+  return { ...page, timing: `ssr;desc="render";dur=${(performance.now() - started).toFixed(1)}` };
+}
+
+const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * site.js opens a `news-list[data-follow-url]` on the address's `?category=` and `?page=`; the
+ * server render does the same, so the browser's first render matches it (no shift, no refetch).
+ */
+function followUrl(source, pageUrl) {
+  const category = pageUrl.searchParams.get('category');
+  const page = Number(pageUrl.searchParams.get('page'));
+  const wanted =
+    (category ? ` category="${escapeAttribute(category)}"` : '') + (Number.isInteger(page) && page > 1 ? ` page="${page}"` : '');
+  if (!wanted) return source;
+  return source.replace(
+    /<news-list\b([^>]*\sdata-follow-url\b[^>]*)>/g,
+    (_, attributes) => `<news-list${attributes.replace(/\s(category|page)="[^"]*"/g, '')}${wanted}>`,
+  );
 }
 
 /**
@@ -401,13 +425,14 @@ const freshFormKeys = (html) => html.replace(/(name="_idempotency" value=")[^"]*
 /** The page the request's origin and address name (the Host header, as the browser sent it). */
 const pageUrlOf = (req, url) => new URL(url.pathname + url.search, `http://${req.headers.host || `localhost:${port}`}`);
 
-function sendPage(req, res, status, html, hashes = []) {
+function sendPage(req, res, status, html, hashes = [], timing = 'ssr;desc="off"') {
   const body = Buffer.from(html);
   res.writeHead(status, {
     ...securityHeaders,
     'Content-Type': types['.html'],
     'Content-Security-Policy': policyFor(hashes),
     'Content-Length': body.length,
+    'Server-Timing': timing,
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -415,7 +440,7 @@ function sendPage(req, res, status, html, hashes = []) {
 /** An HTML page: server-rendered unless `?ssr=0` (or rendering is unavailable), else as written. */
 async function servePage(req, res, url, file) {
   const page = url.searchParams.get('ssr') === '0' ? undefined : await renderedPage(file, pageUrlOf(req, url));
-  if (page) return sendPage(req, res, 200, freshFormKeys(page.html), page.styleHashes);
+  if (page) return sendPage(req, res, 200, freshFormKeys(page.html), page.styleHashes, page.timing);
   sendPage(req, res, 200, await readFile(file, 'utf8'));
 }
 
@@ -455,7 +480,8 @@ async function postForm(req, res, url) {
     if (html) return sendText(res, 413, text.tooLarge, { Connection: 'close' });
     return sendJson(res, 413, { errors: { form: text.tooLarge } }, { Connection: 'close' });
   }
-  const form = Object.fromEntries(new URLSearchParams(raw));
+  // Browsers send a textarea's line breaks as CRLF; JSON clients send what was typed (LF).
+  const form = Object.fromEntries([...new URLSearchParams(raw)].map(([name, value]) => [name, value.replace(/\r\n?/g, '\n')]));
   const key = form._idempotency || undefined;
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
     return html ? sendText(res, 400, text.key) : sendJson(res, 400, { errors: { form: text.key } });

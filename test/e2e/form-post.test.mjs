@@ -68,6 +68,13 @@ describe('plain HTML form posts to /api/messages', () => {
     assert.match(await thanks.text(), /留言已收到/);
   });
 
+  test("a textarea's CRLF line breaks are stored as typed (LF), as from JSON", async () => {
+    const fields = { ...valid(), message: `第一行\r\n第二行 ${Math.random()}` };
+    assert.equal((await postForm(fields)).status, 303);
+    const stored = inboxLines(server.messagesFile).find((line) => line.idempotencyKey === fields._idempotency);
+    assert.equal(stored.message, fields.message.replace('\r\n', '\n'));
+  });
+
   test('the English form leads to the English thank-you page', async () => {
     const response = await postForm(valid(), { path: '/api/messages?lang=en' });
     assert.equal(response.status, 303);
