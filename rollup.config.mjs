@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { existsSync, readdirSync } from 'node:fs';
 
 // Every folder of src/ with a define.ts is an element with its own registering module.
@@ -15,7 +16,8 @@ const minify = () =>
     format: { comments: false },
   });
 
-const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false });
+// Source maps carry the TypeScript sources inline (sourcesContent), so they work without src/.
+const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, sourceMap: true, inlineSources: true });
 
 // The drop-in file has no exports, so its whole body can sit behind a guard: a second copy on
 // the same page runs nothing, and so never re-creates Lit's and DOMPurify's Trusted Types
@@ -25,7 +27,21 @@ const oncePerPage = () => ({
   renderChunk(code, chunk) {
     if (chunk.exports.length) this.error('the drop-in bundle must not export anything');
     const key = 'Symbol.for("newsroom-elements")';
-    return `if(!globalThis[${key}]){globalThis[${key}]=1;\n${code}\n}`;
+    const s = new MagicString(code).prepend(`if(!globalThis[${key}]){globalThis[${key}]=1;\n`).append('\n}');
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
+  },
+});
+
+// The drop-in file exports nothing, but importing it (`import 'newsroom-elements/newsroom-elements.js'`)
+// should still bring the tag and event types: its declaration file points at the registering entry's.
+const dropInTypes = () => ({
+  name: 'drop-in-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'newsroom-elements.d.ts',
+      source: "// Types of the self-registering drop-in bundle: every tag in HTMLElementTagNameMap.\nimport './all.js';\nexport {};\n",
+    });
   },
 });
 
@@ -36,23 +52,19 @@ export const minifyCss = () => ({
   name: 'minify-css',
   transform(code, id) {
     if (!id.endsWith('.ts') || !/css\s*`/.test(code)) return null;
-    return {
-      code: code.replace(
-        /css\s*`([^`]*)`/g,
-        (_, body) =>
-          'css`' +
-          body
-            .replace(/\/\*[^]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{};])\s*/g, '$1')
-            .replace(/,\s+/g, ',')
-            .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}')
-            .trim() +
-          '`',
-      ),
-      map: null,
-    };
+    const s = new MagicString(code);
+    for (const { 0: whole, 1: body, index } of code.matchAll(/css\s*`([^`]*)`/g)) {
+      const squeezed = body
+        .replace(/\/\*[^]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};])\s*/g, '$1')
+        .replace(/,\s+/g, ',')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim();
+      s.overwrite(index, index + whole.length, 'css`' + squeezed + '`');
+    }
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
   },
 });
 
@@ -79,28 +91,41 @@ export const minifyHtml = () => ({
       }
     };
     visit(this.parse(code));
-    let out = code;
-    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
-    return { code: out, map: null };
+    const s = new MagicString(code);
+    for (const [start, end, text] of edits) s.overwrite(start, end, text);
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
   },
 });
 
+// Entries of the npm build (dist/<name>.js). Each element's registering module is added below.
+const npmEntries = {
+  index: 'src/index.ts',
+  all: 'src/all.ts',
+  ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+};
+
 export default [
-  // The drop-in file: everything (Lit, @lit/context, DOMPurify) in one self-registering module.
+  // The drop-in file: everything (Lit, @lit/context, DOMPurify) in one minified, self-registering module.
   {
     input: 'src/all.ts',
-    output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), oncePerPage(), minify()],
+    output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), oncePerPage(), minify(), dropInTypes()],
   },
-  // The npm build: one module per source file, dependencies left to the user's bundler.
+  // The npm build: one readable (unminified) module per source file with its source map, for the
+  // user's bundler to minify; dependencies stay imports. Template whitespace is still squeezed,
+  // since bundlers do not minify the insides of html`` and css`` strings.
   {
-    input: {
-      index: 'src/index.ts',
-      all: 'src/all.ts',
-      ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
-    },
+    input: npmEntries,
     external: [/^lit(\/|$)/, /^@lit\//, /^dompurify$/],
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    plugins: [ts(), minifyCss(), minifyHtml(), minify()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      // TypeScript's decorator helper (tslib) is bundled, under dist/vendor/ rather than a nested node_modules/.
+      entryFileNames: (chunk) => chunk.name.replace(/^.*node_modules\//, 'vendor/') + '.js',
+    },
+    plugins: [ts(), minifyCss(), minifyHtml()],
   },
 ];
