@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ContentClient } from '../src/core/content-client.js';
 import { ContentError } from '../src/core/content-error.js';
 import { retryDelay } from '../src/core/retry.js';
@@ -69,10 +69,10 @@ describe('ContentClient', () => {
     expect(error.message).to.contain('200 ms');
   });
 
-  it('makes identical concurrent GETs once and caches the answer', async () => {
+  it('makes identical concurrent GETs once and reuses the answer for its max-age', async () => {
     const key = uniqueKey();
     const shared = client();
-    const url = mockUrl({ key, delay: 100, then: '/test/fixtures/list.json' });
+    const url = mockUrl({ key, delay: 100, then: '/test/fixtures/list.json', 'h.Cache-Control': 'max-age=60' });
     const [a, b, c] = await Promise.all([shared.fetchJson(url), shared.fetchJson(url), shared.fetchJson(url)]);
     expect(a).to.equal(b);
     expect(b).to.equal(c);
@@ -109,9 +109,85 @@ describe('ContentClient', () => {
     expect(error.message).to.contain('malformed');
   });
 
-  it('retries a network error', async () => {
-    const error = await failure(client().fetchJson('http://127.0.0.1:9/unreachable.json'));
+  it('retries a network error twice, then reports it', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, fail: 'drop,drop,drop,drop' })));
     expect(error.kind).to.equal('network');
+    expect(await mockLog(key)).to.have.length(3);
+  });
+
+  it('recovers from a network error on the next attempt', async () => {
+    const key = uniqueKey();
+    const response = await client().fetchJson(mockUrl({ key, fail: 'drop', then: '/test/fixtures/list.json' }));
+    expect((response.data as { items: unknown[] }).items).to.have.length(3);
+    expect(await mockLog(key)).to.have.length(2);
+  });
+
+  it('does not reuse an answer marked no-store or no-cache', async () => {
+    for (const cacheControl of ['no-store', 'no-cache', 'max-age=0']) {
+      const key = uniqueKey();
+      const shared = client();
+      const url = mockUrl({ key, then: '/test/fixtures/list.json', 'h.Cache-Control': cacheControl });
+      await shared.fetchJson(url);
+      await shared.fetchJson(url);
+      expect(await mockLog(key), cacheControl).to.have.length(2);
+    }
+  });
+
+  it('reuses an answer without Cache-Control for its ttl, then asks again', async () => {
+    const key = uniqueKey();
+    const shared = new ContentClient({ ttl: 300 });
+    const url = mockUrl({ key, then: '/test/fixtures/list.json', cache: 'none' });
+    await shared.fetchJson(url);
+    await shared.fetchJson(url);
+    expect(await mockLog(key)).to.have.length(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await shared.fetchJson(url);
+    expect(await mockLog(key)).to.have.length(2);
+  });
+
+  it('gives each caller of a shared request its own timeout', async () => {
+    const key = uniqueKey();
+    const shared = client();
+    const url = mockUrl({ key, delay: 600, then: '/test/fixtures/list.json' });
+    const patient = shared.fetchJson(url, { timeout: 5000 });
+    const hasty = shared.fetchJson(url, { timeout: 100 });
+    const error = await failure(hasty);
+    expect(error.kind).to.equal('timeout');
+    expect(error.message).to.contain('100 ms');
+    expect(((await patient).data as { items: unknown[] }).items).to.have.length(3);
+    const log = await mockLog(key);
+    expect(log).to.have.length(1);
+    expect(log[0].aborted).to.equal(false);
+  });
+
+  it('a patient first caller does not hold a hasty second one past its timeout', async () => {
+    const key = uniqueKey();
+    const shared = client();
+    const url = mockUrl({ key, delay: 600, then: '/test/fixtures/list.json' });
+    const first = shared.fetchJson(url, { timeout: 5000 });
+    const started = performance.now();
+    const error = await failure(shared.fetchJson(url, { timeout: 150 }));
+    expect(error.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(550);
+    await first;
+  });
+
+  it('cancels the request on the network when its only caller times out', async () => {
+    const key = uniqueKey();
+    const error = await failure(client().fetchJson(mockUrl({ key, delay: 1000, then: '/test/fixtures/list.json' }), { timeout: 150 }));
+    expect(error.kind).to.equal('timeout');
+    await waitUntil(async () => (await mockLog(key))[0]?.aborted, 'request cancelled');
+  });
+
+  it('a fresh request (Retry) never joins one already in flight', async () => {
+    const key = uniqueKey();
+    const shared = client();
+    const url = mockUrl({ key, delay: 300, then: '/test/fixtures/list.json' });
+    const first = shared.fetchJson(url);
+    const fresh = shared.fetchJson(url, { fresh: true });
+    await Promise.all([first, fresh]);
+    expect(await mockLog(key)).to.have.length(2);
   });
 
   it('reads WordPress totals from the headers', async () => {

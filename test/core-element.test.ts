@@ -122,7 +122,8 @@ describe('core: the last src wins', () => {
     await el.updateComplete;
     el.src = mockUrl({ key: uniqueKey('fast'), body: '{"items":[{"id":"new","title":"新的"}]}' });
     await oneEvent(el, 'newsroom-load');
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // The old request was cancelled on the network, so its answer can never arrive.
+    await waitUntil(async () => (await mockLog(slowKey))[0]?.aborted, 'the old request cancelled');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['新的']);
     expect(loads).to.have.length(1);
@@ -139,8 +140,9 @@ describe('core: the last src wins', () => {
     el.src = mockUrl({ key, delay: 300, then: '/test/fixtures/list.json' });
     wrapper.append(el);
     await el.updateComplete;
+    await waitUntil(async () => (await mockLog(key)).length === 1, 'the request reached the server');
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitUntil(async () => (await mockLog(key))[0].aborted, 'the request cancelled on the network');
     expect(settled).to.equal(false);
   });
 

@@ -7,7 +7,9 @@ let counter = 0;
 export const uniqueKey = (name = 'k') => `${name}-${Date.now()}-${counter++}`;
 
 /** The requests the test server's /mock/ endpoint saw for `key`. */
-export async function mockLog(key: string): Promise<Array<{ method: string; url: string; headers: Record<string, string>; body: string }>> {
+export async function mockLog(
+  key: string,
+): Promise<Array<{ method: string; url: string; headers: Record<string, string>; body: string; aborted: boolean }>> {
   const response = await fetch(`/mock-log?key=${encodeURIComponent(key)}`);
   return response.json();
 }
@@ -20,3 +22,17 @@ export function mockUrl(params: Record<string, string | number>, name = 'doc'): 
 
 /** A client with short backoff so retry tests run fast. */
 export const fastClient = () => new ContentClient({ baseDelay: 20 });
+
+/**
+ * Waits until every image under `roots` has loaded or failed and the events that follow have
+ * run: what a hostile `onerror` would need to fire. An event to wait on, not a fixed sleep.
+ */
+export async function imagesSettled(...roots: ParentNode[]): Promise<void> {
+  const images = roots.flatMap((root) => [...root.querySelectorAll('img')]);
+  const deadline = performance.now() + 10_000;
+  while (!images.every((image) => image.complete) && performance.now() < deadline) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  // Load and error events are queued when an image completes: let them run first.
+  await new Promise((resolve) => setTimeout(resolve));
+}

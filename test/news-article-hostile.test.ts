@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { NewsArticle } from '../src/news-article/news-article.js';
 import '../src/news-article/define.js';
+import { imagesSettled } from './helpers.js';
 
 type Flagged = Window & { __pwned?: unknown };
 const flag = () => (window as Flagged).__pwned;
@@ -111,7 +112,7 @@ async function interact(root: HTMLElement): Promise<void> {
   }
   root.removeEventListener('click', hold, true);
   root.removeEventListener('submit', hold, true);
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  await imagesSettled(root);
 }
 
 const ALLOWED = new Set(['http:', 'https:', 'mailto:', 'tel:']);
@@ -242,7 +243,6 @@ describe('news-article with hostile bodies', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~=body]')!.firstElementChild).to.equal(first);
-    await new Promise((resolve) => setTimeout(resolve, 200));
   });
 });
 

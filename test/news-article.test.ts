@@ -258,7 +258,8 @@ describe('news-article choosing the article', () => {
     await el.updateComplete;
     el.articleId = '1002';
     await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('Chongqing'), 'second article', { timeout: 8000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The request for the article in between was cancelled on the network: it cannot land later.
+    await waitUntil(async () => (await mockLog(key)).find((entry) => entry.url.includes('minimal'))?.aborted, 'the middle request cancelled');
     expect(root(el).querySelector('h1')!.textContent).to.match(/^Chongqing/);
     expect(root(el).querySelector('[role=alert]')).to.equal(null);
     const urls = (await mockLog(key)).map((entry) => decodeURIComponent(entry.url));

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { NewsList } from '../src/news-list/news-list.js';
 import { pageNumbers } from '../src/news-list/news-list.js';
 import '../src/news-list/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, mockLog, mockUrl, uniqueKey, imagesSettled } from './helpers.js';
 
 const LIST = '/test/fixtures/news-list.json';
 
@@ -428,7 +428,7 @@ describe('news-list: hostile content and locales', () => {
     expect(part(el, 'date')).to.have.length(1);
     expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', '<b>Bold</b> category']);
     expect(root.textContent).to.not.match(/undefined|NaN|\[object Object\]|Invalid Date|null/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await imagesSettled(root);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     await expect(el).to.be.accessible();
   });

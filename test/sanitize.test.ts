@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sanitizeHtml } from '../src/core/sanitize.js';
+import { imagesSettled } from './helpers.js';
 
 declare global {
   interface Window {
@@ -51,7 +52,7 @@ describe('sanitizeHtml', () => {
       '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned = true">',
     ];
     for (const body of bodies) render(`<p>before</p>${body}<p>after</p>`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await imagesSettled(document.body);
     expect(window.__pwned).to.equal(undefined);
     const text = [...document.querySelectorAll('body > div')].map((div) => div.textContent).join('|');
     expect(text.match(/before/g)).to.have.length(bodies.length);

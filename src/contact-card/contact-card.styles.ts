@@ -4,7 +4,7 @@ export const styles = css`
   section {
     padding-bottom: 0.5em;
   }
-  h2 {
+  .heading {
     margin: 0 0 0.5em;
     padding-bottom: 0.4em;
     border-bottom: 2px solid var(--_accent);

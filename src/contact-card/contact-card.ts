@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import type { Messages } from '../core/locale.js';
 import { isExternal, safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
+import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { siteOf } from '../site-nav/site-data.js';
 import { styles } from './contact-card.styles.js';
@@ -149,8 +151,9 @@ export class ContactCard extends NewsroomElement {
       this.line('hours', this.hours || data.hours),
     ].filter((row) => row !== nothing);
     if (!rows.length) return nothing;
+    const tag = headingTag(this.headingLevel, 2);
     return html`<section aria-labelledby="heading" class=${this.resolvedLocale === 'zh-CN' ? 'zh' : ''}>
-      <h2 id="heading" part="heading">${this.heading || data.title || t.heading}</h2>
+      ${staticHtml`<${tag} id="heading" class="heading" part="heading">${this.heading || data.title || t.heading}</${tag}>`}
       <dl part="list">${rows}</dl>
     </section>`;
   }
@@ -194,7 +197,7 @@ export class ContactCard extends NewsroomElement {
 
   private renderSkeleton() {
     return html`<div aria-hidden="true">
-      <h2><span class="skeleton skeleton-line"></span></h2>
+      <div class="heading"><span class="skeleton skeleton-line"></span></div>
       <div class="skeleton-lines">${Array.from({ length: 6 }, () => html`<span class="skeleton skeleton-line"></span>`)}</div>
     </div>`;
   }

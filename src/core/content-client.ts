@@ -28,14 +28,29 @@ export interface ContentClientOptions {
   maxRetryAfter?: number;
   /** Documents kept in memory. Default 100. */
   cacheSize?: number;
+  /** How long (ms) a document whose response has no `Cache-Control` is reused. Default 5 minutes. */
+  ttl?: number;
 }
 
 export const DEFAULT_TIMEOUT = 10_000;
 
+/** One caller of a shared request: its own timeout, counted afresh for each attempt. */
+interface Caller {
+  /** An attempt starts (`true`) or the request waits to retry (`false`). */
+  attempt(started: boolean): void;
+}
+
 interface SharedRequest {
   promise: Promise<ContentResponse>;
   controller: AbortController;
-  users: number;
+  callers: Set<Caller>;
+  /** Asked for with `fresh`: a Retry never joins a request that may answer from before. */
+  fresh: boolean;
+}
+
+interface CacheEntry {
+  response: ContentResponse;
+  expires: number;
 }
 
 const headerNumber = (headers: Headers, name: string): number | undefined => {
@@ -45,61 +60,84 @@ const headerNumber = (headers: Headers, name: string): number | undefined => {
 };
 
 /**
+ * How long a response may be reused from memory, from its `Cache-Control`: `no-store`,
+ * `no-cache` and `max-age=0` not at all, `max-age=N` for N seconds, none given `ttl`.
+ */
+export function freshFor(cacheControl: string | null, ttl: number): number {
+  if (!cacheControl) return ttl;
+  if (/(^|,)\s*(no-store|no-cache)\b/i.test(cacheControl)) return 0;
+  const maxAge = /(^|,)\s*max-age\s*=\s*"?(\d+)/i.exec(cacheControl);
+  return maxAge ? Number(maxAge[2]) * 1000 : ttl;
+}
+
+/**
  * Fetches JSON documents for every element on a page: one request per URL however many
- * elements ask at once, answers kept in memory, transient failures retried with backoff,
- * each caller free to abort without cancelling the others.
+ * elements ask at once, answers reused while their `Cache-Control` allows, transient failures
+ * retried with backoff, each caller with its own timeout and free to abort without cancelling
+ * the others.
  */
 export class ContentClient {
-  private readonly cache = new Map<string, ContentResponse>();
+  private readonly cache = new Map<string, CacheEntry>();
   private readonly inflight = new Map<string, SharedRequest>();
   private readonly retries: number;
   private readonly baseDelay: number;
   private readonly maxRetryAfter: number;
   private readonly cacheSize: number;
+  private readonly ttl: number;
 
   constructor(options: ContentClientOptions = {}) {
     this.retries = options.retries ?? 2;
     this.baseDelay = options.baseDelay ?? 400;
     this.maxRetryAfter = options.maxRetryAfter ?? 30_000;
     this.cacheSize = options.cacheSize ?? 100;
+    this.ttl = options.ttl ?? 5 * 60_000;
   }
 
   /** GETs `url` as JSON. Rejects with a `ContentError`, or an `AbortError` when `signal` aborts. */
   fetchJson(url: string, options: GetOptions = {}): Promise<ContentResponse> {
-    const { signal } = options;
+    const { signal, fresh = false } = options;
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const cached = options.fresh ? undefined : this.cache.get(url);
+    const cached = fresh ? undefined : this.cached(url);
     if (cached) return Promise.resolve(cached);
 
     let shared = this.inflight.get(url);
-    if (!shared) {
-      const controller = new AbortController();
-      const promise = this.load(url, controller.signal, options.timeout ?? DEFAULT_TIMEOUT);
-      const entry: SharedRequest = { promise, controller, users: 0 };
-      shared = entry;
-      this.inflight.set(url, entry);
-      promise
-        .then(
-          (response) => this.remember(url, response),
-          () => {},
-        )
-        .finally(() => {
-          if (this.inflight.get(url) === entry) this.inflight.delete(url);
-        });
-    }
+    if (!shared || (fresh && !shared.fresh)) shared = this.start(url, fresh);
     const request = shared;
-    request.users++;
+
     return new Promise<ContentResponse>((resolve, reject) => {
-      const onAbort = () => {
-        reject(signal!.reason);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const leave = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         // The last caller to lose interest cancels the network request itself.
-        if (--request.users === 0) {
+        if (request.callers.delete(caller) && !request.callers.size) {
           request.controller.abort();
           if (this.inflight.get(url) === request) this.inflight.delete(url);
         }
       };
+      const onAbort = (): void => {
+        leave();
+        reject(signal!.reason);
+      };
+      const caller: Caller = {
+        attempt: (started) => {
+          clearTimeout(timer);
+          if (started)
+            timer = setTimeout(() => {
+              leave();
+              reject(new ContentError('timeout', `${url} did not answer within ${timeout} ms`, undefined, url));
+            }, timeout);
+        },
+      };
+      request.callers.add(caller);
+      caller.attempt(true);
       signal?.addEventListener('abort', onAbort, { once: true });
-      request.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+      request.promise.then(resolve, reject).finally(() => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        request.callers.delete(caller);
+      });
     });
   }
 
@@ -109,61 +147,79 @@ export class ContentClient {
     else this.cache.clear();
   }
 
-  private remember(url: string, response: ContentResponse): void {
+  private cached(url: string): ContentResponse | undefined {
+    const entry = this.cache.get(url);
+    if (entry && entry.expires > Date.now()) return entry.response;
+    if (entry) this.cache.delete(url);
+    return undefined;
+  }
+
+  private start(url: string, fresh: boolean): SharedRequest {
+    const request: SharedRequest = { promise: Promise.resolve() as never, controller: new AbortController(), callers: new Set(), fresh };
+    request.promise = this.load(url, request);
+    this.inflight.set(url, request);
+    request.promise
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.inflight.get(url) === request) this.inflight.delete(url);
+      });
+    return request;
+  }
+
+  private remember(url: string, response: ContentResponse, lifetime: number): void {
     this.cache.delete(url);
-    this.cache.set(url, response);
+    if (lifetime <= 0) return;
+    this.cache.set(url, { response, expires: Date.now() + lifetime });
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  private async load(url: string, signal: AbortSignal, timeout: number): Promise<ContentResponse> {
+  private async load(url: string, request: SharedRequest): Promise<ContentResponse> {
+    const { signal } = request.controller;
+    const phase = (started: boolean) => request.callers.forEach((caller) => caller.attempt(started));
+    // Callers join in the same task that starts the request: let them, before timing attempts.
+    await Promise.resolve();
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < this.retries;
       let response: Response;
       let text: string;
+      if (attempt) phase(true);
       try {
-        [response, text] = await this.attempt(url, signal, timeout);
+        [response, text] = await this.attempt(url, signal, request.fresh);
       } catch (error) {
-        if (signal.aborted || (error instanceof ContentError && error.kind === 'timeout') || !canRetry) throw error;
+        if (signal.aborted || !canRetry) throw error;
+        phase(false);
         await sleep(retryDelay(attempt, null, this.baseDelay), signal);
         continue;
       }
       if (!response.ok) {
         const delay = retryDelay(attempt, response.headers.get('Retry-After'), this.baseDelay);
         if (canRetry && isTransient(response.status) && delay <= this.maxRetryAfter) {
+          phase(false);
           await sleep(delay, signal);
           continue;
         }
         throw new ContentError('http', `${url} answered ${response.status} ${response.statusText}`.trim(), response.status, url);
       }
-      return {
+      const result: ContentResponse = {
         url,
         data: parseJson(text, url, response.headers.get('Content-Type')),
         total: headerNumber(response.headers, 'X-WP-Total'),
         totalPages: headerNumber(response.headers, 'X-WP-TotalPages'),
       };
+      this.remember(url, result, freshFor(response.headers.get('Cache-Control'), this.ttl));
+      return result;
     }
   }
 
-  /** One request with its own timeout, covering the body as well as the headers. */
-  private async attempt(url: string, signal: AbortSignal, timeout: number): Promise<[Response, string]> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
+  /** One request; each caller's timeout covers the body as well as the headers. */
+  private async attempt(url: string, signal: AbortSignal, fresh: boolean): Promise<[Response, string]> {
     try {
-      const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      // Fresh (a Retry) asks the server again, past the browser's HTTP cache too.
+      const response = await fetch(url, { signal, headers: { Accept: 'application/json' }, cache: fresh ? 'no-cache' : 'default' });
       return [response, await response.text()];
     } catch (error) {
-      if (timedOut) throw new ContentError('timeout', `${url} did not answer within ${timeout} ms`, undefined, url);
       if (signal.aborted || isAbort(error)) throw signal.reason ?? error;
       throw new ContentError('network', `${url} could not be reached (${(error as Error).message})`, undefined, url);
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
     }
   }
 }

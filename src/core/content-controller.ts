@@ -46,6 +46,11 @@ export class ContentController implements ReactiveController {
     if (url) void this.load(url, false);
   }
 
+  hostConnected(): void {
+    // Moved while loading: the disconnect aborted the request, so load again (cheap: cached).
+    if (this.status === 'pending' && !this.abort) this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     if (!this.abort) return;
     this.abort.abort();
@@ -59,14 +64,29 @@ export class ContentController implements ReactiveController {
     if (this.key) void this.load(this.key, true);
   }
 
-  /** Shows `response` without a request (inline JSON, the `data` property). */
-  set(response: ContentResponse): void {
+  /**
+   * Shows `response` without a request (inline JSON, the `data` property) and announces it with
+   * `newsroom-load`, as a load would, so followers such as `related-articles` see it too.
+   */
+  set(response: ContentResponse, announce = true): void {
     this.abort?.abort();
     this.abort = undefined;
     this.key = this.url();
     this.response = response;
     this.error = undefined;
     this.status = 'complete';
+    if (announce) emit(this.host, 'newsroom-load', { src: response.url, data: response.data });
+    this.host.requestUpdate();
+  }
+
+  /** Forgets what was shown: back to nothing (or to loading the current URL on the next update). */
+  reset(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.key = undefined;
+    this.response = undefined;
+    this.error = undefined;
+    this.status = 'initial';
     this.host.requestUpdate();
   }
 

@@ -39,7 +39,7 @@ function nativeItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
     date: r.date(obj, 'date', path),
     category: isObject(category) ? r.text(category, 'id', `${path}.category`) : r.text(obj, 'category', path),
     url: r.url(obj, 'url', path),
-    image: r.url(obj, 'image', path),
+    image: nativeImage(r, obj, path).image,
   };
 }
 
@@ -70,10 +70,25 @@ function wordPressDate(r: Reader, obj: Json, path: string): string | undefined {
   return r.date(obj, 'date', path);
 }
 
-function wordPressImage(r: Reader, obj: Json, path: string): string | undefined {
+/** The featured image of a post fetched with `_embed`: its URL, alt text and caption. */
+function wordPressMedia(r: Reader, obj: Json, path: string): Pick<Article, 'image' | 'imageAlt' | 'imageCaption'> {
   const embedded = isObject(obj._embedded) ? obj._embedded['wp:featuredmedia'] : undefined;
   const media = Array.isArray(embedded) && isObject(embedded[0]) ? embedded[0] : undefined;
-  return media ? r.url(media, 'source_url', `${path}._embedded`) : undefined;
+  if (!media) return {};
+  const at = `${path}._embedded`;
+  return { image: r.url(media, 'source_url', at), imageAlt: r.text(media, 'alt_text', at), imageCaption: htmlField(r, media, 'caption', at) };
+}
+
+const wordPressImage = (r: Reader, obj: Json, path: string): string | undefined => wordPressMedia(r, obj, path).image;
+
+/** A native lead image: a URL with optional `imageAlt` / `imageCaption`, or `{ url, alt, caption }`. */
+function nativeImage(r: Reader, obj: Json, path: string): Pick<Article, 'image' | 'imageAlt' | 'imageCaption'> {
+  const image = obj.image;
+  if (isObject(image)) {
+    const at = `${path}.image`;
+    return { image: r.url(image, 'url', at) ?? r.url(image, 'src', at), imageAlt: r.text(image, 'alt', at), imageCaption: r.text(image, 'caption', at) };
+  }
+  return { image: r.url(obj, 'image', path), imageAlt: r.text(obj, 'imageAlt', path), imageCaption: r.text(obj, 'imageCaption', path) };
 }
 
 function wordPressItem(r: Reader, obj: Json, path: string): NewsItem | undefined {
@@ -180,7 +195,7 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
       title: item?.title ?? '',
       date: item?.date,
       updated: typeof data.modified_gmt === 'string' ? wordPressDate(r, { date_gmt: data.modified_gmt }, p) : undefined,
-      image: item?.image,
+      ...wordPressMedia(r, data, p),
       body: bodyHtml(r, data, 'content', p),
       base,
       related: [],
@@ -217,10 +232,8 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
     editor: r.text(data, 'editor', p),
     category: isObject(category)
       ? categories(r, [category])[0]
-      : typeof category === 'string'
-        ? { id: category, label: category }
-        : undefined,
-    image: r.url(data, 'image', p),
+      : typeof category === 'string' ? { id: category, label: category } : undefined,
+    ...nativeImage(r, data, p),
     body: bodyHtml(r, data, 'body', p),
     base,
     prev: articleLink(r, data.prev, `${p}.prev`),

@@ -34,10 +34,19 @@ export function formatDate(value: string | undefined, locale: Locale, withTime =
   return format.format(date);
 }
 
-/** Fills `{name}` placeholders of a link template, URL-encoding each value. */
-export function fillTemplate(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(String(values[name] ?? '')) : whole));
+type Values = Record<string, string | number | undefined>;
+
+/**
+ * Fills `{name}` placeholders: the one way values enter a message or a template. The value goes
+ * in through a callback, so `$&`, `$1` and the like in it stay literal text. Unknown names are
+ * left as written.
+ */
+export function format(template: string, values: Values, encode: (value: string) => string = String): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? encode(String(values[name] ?? '')) : whole));
 }
+
+/** Fills `{name}` placeholders of a link template, URL-encoding each value. */
+export const fillTemplate = (template: string, values: Values): string => format(template, values, encodeURIComponent);
 
 /** Strings every data element needs. */
 export const coreMessages: Messages<{

@@ -66,6 +66,10 @@ export interface Article {
   editor?: string;
   category?: Category;
   image?: string;
+  /** Text for the lead image's `alt`. */
+  imageAlt?: string;
+  /** The lead image's caption, as text. */
+  imageCaption?: string;
   /** Untrusted HTML: render only through `sanitizeHtml(body, base)`. */
   body: string;
   /** The document URL the body's relative links resolve against. */

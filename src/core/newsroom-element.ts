@@ -5,7 +5,8 @@ import { type ContentClient, type ContentResponse, defaultClient } from './conte
 import { ContentController } from './content-controller.js';
 import { ContentError } from './content-error.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
-import { coreMessages, fillTemplate, langOf, type Locale, toLocale } from './locale.js';
+import { coreMessages, fillTemplate, format, type Locale } from './locale.js';
+import { LocaleController } from './locale-controller.js';
 import { safeUrl } from './safe-url.js';
 
 /**
@@ -19,6 +20,9 @@ export abstract class NewsroomElement extends LitElement {
   /** Milliseconds before a request gives up. */
   @property({ type: Number }) timeout?: number;
 
+  /** The level of the element's heading, 1–6 (default 2; 1 for an article's headline), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+
   /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
   @property() locale?: string;
 
@@ -27,6 +31,21 @@ export abstract class NewsroomElement extends LitElement {
   protected config?: NewsroomConfig;
 
   protected readonly content = new ContentController(this, () => this.sourceUrl());
+
+  protected readonly localize = new LocaleController(this, () => this.config?.locale);
+
+  /** A `data` value a page set before this element was defined, applied on first connect. */
+  private early?: { data: unknown };
+
+  constructor() {
+    super();
+    // Upgrade-safe: a page that set `.data` before the bundle loaded created an own property
+    // that hides the accessor. Take it back and apply it once connected.
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+      this.early = { data: (this as { data?: unknown }).data };
+      delete (this as { data?: unknown }).data;
+    }
+  }
 
   /** The loaded JSON, as the server sent it. Set it to show data without a request. */
   get data(): unknown {
@@ -42,11 +61,16 @@ export abstract class NewsroomElement extends LitElement {
 
   /** The language the element speaks. */
   get resolvedLocale(): Locale {
-    return toLocale(this.locale) ?? toLocale(this.config?.locale) ?? toLocale(langOf(this)) ?? 'en';
+    return this.localize.locale;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.early) {
+      const { data } = this.early;
+      this.early = undefined;
+      this.data = data;
+    }
     if (this.content.status === 'initial') this.readInlineData();
   }
 
@@ -74,7 +98,7 @@ export abstract class NewsroomElement extends LitElement {
   protected renderError(error: Error) {
     const text = coreMessages[this.resolvedLocale];
     const kind = error instanceof ContentError ? error.kind : 'unknown';
-    const message = text.errors[kind].replace('{status}', String((error as ContentError).status ?? ''));
+    const message = format(text.errors[kind], { status: (error as ContentError).status });
     return html`<div class="error" role="alert" part="error">
       <p>${message}</p>
       <button class="button quiet" type="button" part="retry" @click=${() => this.retryLoad()}>${text.retry}</button>

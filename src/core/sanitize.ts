@@ -32,43 +32,12 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    'style',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'option',
-    'iframe',
-    'frame',
-    'object',
-    'embed',
-    'base',
-    'link',
-    'meta',
-    'template',
-    'slot',
-    'dialog',
-    'audio',
-    'video',
-    'source',
-    'track',
-  ],
-  FORBID_ATTR: [
-    'style',
-    'srcset',
-    'ping',
-    'formaction',
-    'action',
-    'autofocus',
-    'tabindex',
-    'slot',
-    'part',
-    'is',
-    'popover',
-    'contenteditable',
-  ],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame',
+    'object', 'embed', 'base', 'link', 'meta', 'template', 'slot', 'dialog', 'audio', 'video', 'source', 'track'],
+  // `class`: content must not take on the element's own chrome (`.error`, `.button`, …); the
+  // body's styles select tags, never content classes.
+  FORBID_ATTR: ['style', 'class', 'srcset', 'ping', 'formaction', 'action', 'autofocus', 'tabindex', 'slot', 'part',
+    'is', 'popover', 'contenteditable'],
   ALLOW_DATA_ATTR: false,
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
@@ -84,7 +53,8 @@ export function sanitizeHtml(html: unknown, base: string = document.baseURI): Do
   if (typeof html !== 'string' || !html) return document.createDocumentFragment();
   currentBase = base;
   try {
-    return purify.sanitize(html, CONFIG);
+    // Markup that the parser turns into a frameset document comes back as null: nothing survives.
+    return purify.sanitize(html, CONFIG) ?? document.createDocumentFragment();
   } finally {
     currentBase = '';
   }

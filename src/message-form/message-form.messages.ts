@@ -85,7 +85,3 @@ export const messages: Messages<FormStrings> = {
     honeypot: '请勿填写此项',
   },
 };
-
-/** Fills `{name}` placeholders with plain text (no URL encoding: this is for people). */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

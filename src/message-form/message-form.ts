@@ -7,12 +7,13 @@ import { DEFAULT_TIMEOUT } from '../core/content-client.js';
 import { ContentError } from '../core/content-error.js';
 import { type NewsroomConfig, newsroomContext } from '../core/context.js';
 import { emit } from '../core/events.js';
-import { langOf, type Locale, toLocale } from '../core/locale.js';
+import { format, type Locale } from '../core/locale.js';
+import { LocaleController } from '../core/locale-controller.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { draftStore } from './draft.js';
 import { check, FIELDS, type FieldName, length, parseList } from './fields.js';
-import { fill, messages } from './message-form.messages.js';
+import { type FormStrings, messages } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
 import { styles } from './message-form.styles.js';
 
@@ -143,8 +144,8 @@ export class MessageForm extends LitElement {
   @state() private values: Record<string, string> = {};
   @state() private errors: Partial<Record<FieldName, string>> = {};
   @state() private phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
-  /** The failure panel's text. */
-  @state() private failure = '';
+  /** The failure panel's text, in whatever language the form speaks when it renders. */
+  @state() private failure: (t: FormStrings) => string = () => '';
   /** After a submit: the fields still to check. */
   @state() private summary = '';
   /** A polite announcement: sending, draft discarded. */
@@ -167,8 +168,12 @@ export class MessageForm extends LitElement {
 
   /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
   get resolvedLocale(): Locale {
-    return toLocale(this.locale) ?? toLocale(this.config?.locale) ?? toLocale(langOf(this)) ?? 'en';
+    return this.localize.locale;
   }
+
+  private readonly localize = new LocaleController(this, () => this.config?.locale);
+  /** The language the field errors and the summary were written in. */
+  private errorsLocale?: Locale;
 
   /** The fields shown, known names only. */
   private get names(): FieldName[] {
@@ -216,6 +221,8 @@ export class MessageForm extends LitElement {
     this.messageText ??= this.values.message ?? '';
     if (!this.formKey) this.formKey = uuid();
     if (changed.has('action') || changed.has('noDraft')) this.restoreDraft();
+    // The language changed (`locale`, the provider's, a `lang`): the form's own messages follow.
+    if (this.errorsLocale && this.errorsLocale !== this.resolvedLocale) this.relocalize();
   }
 
   /** Shows a message a server sent back: its values, its field errors and the summary. */
@@ -278,10 +285,9 @@ export class MessageForm extends LitElement {
       <div class="gotcha" aria-hidden="true">
         <label>${t.honeypot} <input name="_gotcha" tabindex="-1" autocomplete="off" /></label>
       </div>
-      ${
-        this.phase === 'failed'
-          ? html`<div class="error" role="alert" part="error">
-            <p>${this.failure} ${t.kept}</p>
+      ${this.phase === 'failed'
+        ? html`<div class="error" role="alert" part="error">
+            <p>${this.failure(t)} ${t.kept}</p>
             ${quietButton('retry', t.retry, this.retry)}
           </div>`
           : nothing
@@ -318,11 +324,9 @@ export class MessageForm extends LitElement {
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
       ${control}
-      ${
-        name === 'message'
-          ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${fill(t.count, { count, max: spec.maxlength })}</p>`
-          : nothing
-      }
+      ${name === 'message'
+        ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${format(t.count, { count, max: spec.maxlength })}</p>`
+        : nothing}
       ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
     </div>`;
   }
@@ -367,13 +371,24 @@ export class MessageForm extends LitElement {
     for (const name of names) {
       const problem = check(name, this.values[name] ?? '', required.includes(name));
       const label = t.labels[name];
-      errors[name] = problem && fill(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].maxlength });
+      errors[name] = problem && format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].maxlength });
       if (!errors[name]) delete errors[name];
     }
     this.errors = errors;
+    this.errorsLocale = this.resolvedLocale;
     const invalid = this.names.filter((name) => errors[name]);
     if (this.submitted) this.summary = invalid.length ? this.summaryOf(invalid) : '';
     return invalid;
+  }
+
+  /** Checks again the fields whose errors the form wrote itself (a server's words stay as they are). */
+  private relocalize(): void {
+    const required = parseList(this.required);
+    const own = this.names.filter((name) => this.errors[name] && check(name, this.values[name] ?? '', required.includes(name)));
+    const invalid = this.names.filter((name) => this.errors[name]);
+    if (own.length) this.validate(own);
+    else if (this.submitted && invalid.length) this.summary = this.summaryOf(invalid);
+    this.errorsLocale = this.resolvedLocale;
   }
 
   /** "Please check: " and the labels of `names`. */
@@ -406,7 +421,7 @@ export class MessageForm extends LitElement {
     const t = messages[this.resolvedLocale];
     const url = this.actionUrl;
     if (!url) {
-      this.fail(t.failed.setup, { error: new Error(`message-form: no usable action (${JSON.stringify(this.action)})`) });
+      this.fail((t) => t.failed.setup, { error: new Error(`message-form: no usable action (${JSON.stringify(this.action)})`) });
       return;
     }
     const data = Object.fromEntries(this.names.map((name) => [name, this.values[name] ?? '']));
@@ -442,20 +457,23 @@ export class MessageForm extends LitElement {
         this.phase = 'editing';
         this.notice = '';
         this.errors = fieldErrors;
+        this.errorsLocale = this.resolvedLocale;
         this.summary = this.summaryOf(invalid);
         emit<MessageFailedDetail>(this, 'message-failed', { error, status: reply.status, errors: fieldErrors });
         await this.focusField(invalid[0]);
         return;
       }
       const busy = reply.status === 429 || reply.status >= 500;
-      const text = fill(busy ? t.failed.busy : t.failed.rejected, { status: reply.status });
       // A 4xx explains what the visitor can change; a 5xx's text is for the server's logs.
       const said = busy ? undefined : serverMessage(reply.body);
-      this.fail(said ? `${text} ${said}` : text, { error, status: reply.status });
+      this.fail(
+        (t) => [format(busy ? t.failed.busy : t.failed.rejected, { status: reply.status }), said].filter(Boolean).join(' '),
+        { error, status: reply.status },
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       const kind = error instanceof ContentError && error.kind === 'timeout' ? 'timeout' : 'network';
-      this.fail(t.failed[kind], { error: error as Error });
+      this.fail((t) => t.failed[kind], { error: error as Error });
     } finally {
       if (this.controller === controller) {
         this.controller = undefined;
@@ -482,7 +500,7 @@ export class MessageForm extends LitElement {
     return found;
   }
 
-  private fail(text: string, detail: MessageFailedDetail): void {
+  private fail(text: (t: FormStrings) => string, detail: MessageFailedDetail): void {
     this.failure = text;
     this.phase = 'failed';
     this.notice = '';

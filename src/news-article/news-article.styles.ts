@@ -18,7 +18,7 @@ export const styles = css`
     font-weight: 600;
     letter-spacing: 0.02em;
   }
-  h1 {
+  .headline {
     margin: 0 0 0.75rem;
     font-size: clamp(1.4rem, 1.1rem + 2cqi, 2.1rem);
     line-height: 1.35;
@@ -40,7 +40,8 @@ export const styles = css`
   .meta,
   .share-label,
   .editor,
-  .body :is(figcaption, caption) {
+  figcaption,
+  .body caption {
     color: var(--_muted);
   }
   .controls,
@@ -122,7 +123,7 @@ export const styles = css`
   .body figure {
     margin-inline: 0;
   }
-  .body figcaption {
+  figcaption {
     margin-top: 0.4em;
     font-size: 0.875em;
     line-height: 1.6;

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import { normalizeArticle } from '../core/formats.js';
 import { fillTemplate, formatDate, type Locale } from '../core/locale.js';
 import type { Article, ArticleLink } from '../core/model.js';
+import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { sanitizeHtml } from '../core/sanitize.js';
@@ -66,7 +68,7 @@ export class NewsArticle extends NewsroomElement {
   /** The copy-link confirmation on screen, for the link it was about. */
   @state() private copied?: { url: string; message: string };
 
-  private normalized?: { response: ContentResponse; article: Article; body: HTMLElement };
+  private normalized?: { response: ContentResponse; locale: Locale; article: Article; body: HTMLElement };
 
   /** The loaded article, normalised from any supported format; `undefined` before one loads. */
   get article(): Article | undefined {
@@ -94,14 +96,16 @@ export class NewsArticle extends NewsroomElement {
   }
 
   private view(response: ContentResponse) {
-    if (this.normalized?.response !== response) {
+    const locale = this.resolvedLocale;
+    // Once per article and language: the body's table labels speak the element's language.
+    if (this.normalized?.response !== response || this.normalized.locale !== locale) {
       const article = normalizeArticle(response);
-      this.normalized = { response, article, body: this.bodyElement(article) };
+      this.normalized = { response, locale, article, body: this.bodyElement(article) };
     }
     return this.normalized;
   }
 
-  /** The body, sanitized once per article and kept as one element, so re-renders never re-parse it. */
+  /** The body, sanitized once per article (and language) and kept as one element, so re-renders never re-parse it. */
   private bodyElement(article: Article): HTMLElement {
     const body = document.createElement('div');
     // Very long bodies lay out only what is near the screen.
@@ -138,14 +142,20 @@ export class NewsArticle extends NewsroomElement {
   private renderArticle({ article, body }: { article: Article; body: HTMLElement }) {
     const locale = this.resolvedLocale;
     const text = messages[locale];
+    const headline = headingTag(this.headingLevel, 1);
     return html`<article part="article">
       <header>
         ${article.category ? html`<p class="category" part="category">${article.category.label}</p>` : nothing}
-        ${article.title ? html`<h1 part="title">${article.title}</h1>` : nothing}
+        ${article.title ? staticHtml`<${headline} class="headline" part="title">${article.title}</${headline}>` : nothing}
         ${this.renderMeta(article, locale)}
         ${this.renderControls(article)}
       </header>
-      ${article.image ? html`<figure class="lead" part="image"><img src=${article.image} alt="" decoding="async"></figure>` : nothing}
+      ${article.image
+        ? html`<figure class="lead" part="image">
+            <img src=${article.image} alt=${article.imageAlt ?? article.imageCaption ?? ''} decoding="async">
+            ${article.imageCaption ? html`<figcaption>${article.imageCaption}</figcaption>` : nothing}
+          </figure>`
+        : nothing}
       ${body}
       ${article.editor ? html`<p class="editor" part="editor">${text.editor}${article.editor}</p>` : nothing}
       ${this.renderPager(article)}

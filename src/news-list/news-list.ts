@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import { normalizeList } from '../core/formats.js';
 import { fillTemplate, formatDate, type Messages } from '../core/locale.js';
 import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
+import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { baseStyles } from '../core/styles.js';
 import { newsLink } from './news-link.js';
@@ -138,6 +140,8 @@ export class NewsList extends NewsroomElement {
   /** The resolved `src` whose server has been seen to page (the mode sticks until `src` changes). */
   private serverPagedSrc?: string;
   private wordPress = false;
+  /** How many items the server sent for `src` itself (its own default page size). */
+  private firstPageCount = 0;
   private knownCategories: { src: string; categories: Category[] } = { src: '', categories: [] };
 
   private get size(): number {
@@ -172,6 +176,7 @@ export class NewsList extends NewsroomElement {
     if (list.total <= list.items.length) return false;
     this.serverPagedSrc = src;
     this.wordPress = Array.isArray(response.data);
+    this.firstPageCount = list.items.length;
     return true;
   }
 
@@ -186,13 +191,22 @@ export class NewsList extends NewsroomElement {
     const category = this.category || undefined;
     if (this.templated) return this.resolveUrl(fillTemplate(this.src, { page, pageSize: this.size, category }));
     const src = this.resolveUrl(this.src);
-    // Page 1 of everything is `src` itself, so the first answer is reused from the cache.
-    if (!src || !this.serverPaged(src) || (page === 1 && !category)) return src;
+    if (!src || !this.serverPaged(src) || (page === 1 && !category && this.firstPageFits())) return src;
     const url = new URL(src);
     url.searchParams.set('page', String(page));
     url.searchParams.set(this.wordPress ? 'per_page' : 'pageSize', String(this.size));
     if (category) url.searchParams.set(this.wordPress ? 'categories' : 'category', category);
     return url.href;
+  }
+
+  /**
+   * Page 1 of everything is `src` itself (its answer reused from the cache) only when the
+   * server's own page size is ours; otherwise page 1 is asked for again with ours, or the items
+   * between the server's page 1 and our page 2 would never show.
+   */
+  private firstPageFits(): boolean {
+    const limit = positive(this.limit);
+    return limit ? this.firstPageCount >= limit : this.firstPageCount === this.size;
   }
 
   override render() {
@@ -204,9 +218,10 @@ export class NewsList extends NewsroomElement {
       error: (error) => this.renderError(error),
       complete: (response) => this.renderList(response),
     });
-    return html`
-      <h2 id="heading" class=${this.heading ? 'heading' : 'visually-hidden'} part="heading" tabindex="-1">${this.heading || text.heading}<span
-          class="visually-hidden">${this.pageStatus}</span></h2>
+    const tag = headingTag(this.headingLevel, 2);
+    return staticHtml`
+      <${tag} id="heading" class=${this.heading ? 'heading' : 'visually-hidden'} part="heading" tabindex="-1">${this.heading || text.heading}<span
+          class="visually-hidden">${this.pageStatus}</span></${tag}>
       ${body}
     `;
   }
@@ -329,7 +344,9 @@ export class NewsList extends NewsroomElement {
     event.preventDefault();
     const tab = tabs[(moves[event.key] + tabs.length) % tabs.length];
     tab.focus();
-    tab.click();
+    // Automatic activation when the list filters what it has; manual (Enter / Space) when each
+    // selection is a request to the server, so arrowing past tabs asks for nothing.
+    if (!this.serverPaged(this.resolveUrl(this.src))) tab.click();
   }
 
   private async goTo(page: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ContentClient } from '../core/content-client.js';
+import { type ContentClient, defaultClient } from '../core/content-client.js';
 import { type NewsroomConfig, newsroomContext } from '../core/context.js';
 
 /**
@@ -28,8 +28,12 @@ export class NewsProvider extends LitElement {
   /** Article link template for descendants, e.g. `article.html?id={id}`. */
   @property({ attribute: 'article-href' }) articleHref?: string;
 
-  /** The client descendants share (cache, de-duplication, retries). Replace it to tune retries. */
-  @property({ attribute: false }) client = new ContentClient();
+  /**
+   * The client descendants share (cache, de-duplication, retries): by default the page's own,
+   * the one elements outside any provider use too, so one URL is fetched once per page.
+   * Replace it to tune retries or keep a provider's cache apart.
+   */
+  @property({ attribute: false }) client: ContentClient = defaultClient;
 
   private readonly provider = new ContextProvider(this, { context: newsroomContext });
 

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h2 {
+  .heading {
     margin: 0 0 0.5em;
     padding-bottom: 0.4em;
     border-bottom: 2px solid var(--_accent);

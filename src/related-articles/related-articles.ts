@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import type { NewsroomLoadDetail } from '../core/events.js';
 import { normalizeArticle } from '../core/formats.js';
 import { formatDate, type Messages } from '../core/locale.js';
 import type { NewsItem } from '../core/model.js';
+import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { baseStyles } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
@@ -87,6 +89,11 @@ export class RelatedArticles extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('for') && this.hasUpdated) {
+      // Another article (or `src` again): the old article's links must not stay on screen.
+      this.followedFailed = false;
+      this.content.reset();
+    }
     if (changed.has('for') && this.for) {
       const article = this.followed();
       // The article may have loaded before this element arrived.
@@ -112,7 +119,7 @@ export class RelatedArticles extends NewsroomElement {
 
   private follow(data: unknown, url: string): void {
     this.followedFailed = false;
-    this.content.set({ url, data });
+    this.content.set({ url, data }, false);
   }
 
   private related(response: ContentResponse): NewsItem[] {
@@ -137,8 +144,9 @@ export class RelatedArticles extends NewsroomElement {
     const items = this.related(response).slice(0, this.count);
     if (!items.length) return nothing;
     const locale = this.resolvedLocale;
+    const tag = headingTag(this.headingLevel, 2);
     return html`<section aria-labelledby="heading">
-      <h2 id="heading" part="heading">${this.heading || messages[locale].heading}</h2>
+      ${staticHtml`<${tag} id="heading" class="heading" part="heading">${this.heading || messages[locale].heading}</${tag}>`}
       <ul part="list">
         ${items.map(
           (item) => html`<li part="item">
@@ -152,7 +160,7 @@ export class RelatedArticles extends NewsroomElement {
 
   private renderSkeleton() {
     return html`<div aria-hidden="true">
-      <h2><span class="skeleton skeleton-line"></span></h2>
+      <div class="heading"><span class="skeleton skeleton-line"></span></div>
       <ul>${Array.from({ length: Math.min(this.count ?? 5, 5) }, () => html`<li><span class="skeleton skeleton-line"></span></li>`)}</ul>
     </div>`;
   }

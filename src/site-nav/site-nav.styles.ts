@@ -13,7 +13,7 @@ export const styles = css`
   a:hover {
     text-decoration: underline;
   }
-  h2 {
+  .heading {
     margin: 0;
     font-size: 1.1em;
     line-height: 1.4;
@@ -191,7 +191,7 @@ export const styles = css`
   }
 
   /* side: the current section's pages */
-  .side h2 {
+  .side .heading {
     padding: 0.6em 1em;
     border-radius: var(--_radius) var(--_radius) 0 0;
     background: var(--_accent);
@@ -236,7 +236,7 @@ export const styles = css`
   .breadcrumb ol {
     gap: 0.2em 0;
   }
-  .footer h2 {
+  .footer .heading {
     font-size: inherit;
   }
   .footer li + li::before,

@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
-import type { Messages } from '../core/locale.js';
+import { format, type Messages } from '../core/locale.js';
 import type { MenuItem } from '../core/model.js';
+import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { isExternal } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
@@ -187,6 +189,11 @@ export class SiteNav extends NewsroomElement {
     </nav>`;
   }
 
+  private renderHeading(text: string) {
+    const tag = headingTag(this.headingLevel, 2);
+    return staticHtml`<${tag} id="heading" class="heading" part="heading">${text}</${tag}>`;
+  }
+
   private renderTreeItem(item: MenuItem, id: string, trail: MenuItem[]): TemplateResult {
     if (!item.children.length) return html`<li part=${this.itemPart(item, trail)}>${this.entry(item, trail)}</li>`;
     const open = this.open.has(id);
@@ -194,7 +201,7 @@ export class SiteNav extends NewsroomElement {
       ${item.href ? this.entry(item, trail) : nothing}
       <button type="button" part="toggle" class=${item.href ? 'toggle' : 'toggle labelled'} aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${'sub-' + id} @click=${() => this.toggle(id)}
-        >${item.href ? html`<span class="visually-hidden">${this.text.submenu.replace('{label}', item.label)}</span>` : item.label}<span
+        >${item.href ? html`<span class="visually-hidden">${format(this.text.submenu, { label: item.label })}</span>` : item.label}<span
           class="chevron" aria-hidden="true"></span></button>
       <ul id=${'sub-' + id} part="submenu" ?hidden=${!open}>
         ${open ? item.children.map((child, i) => this.renderTreeItem(child, `${id}-${i}`, trail)) : nothing}
@@ -317,7 +324,7 @@ export class SiteNav extends NewsroomElement {
     const section = trail[0];
     if (!section) return nothing;
     return html`<nav part="nav" class="side" aria-labelledby=${this.label ? nothing : 'heading'} aria-label=${this.label || nothing}>
-      <h2 id="heading" part="heading">${this.heading || section.label}</h2>
+      ${this.renderHeading(this.heading || section.label)}
       <ul part="list">${(section.children.length ? section.children : [section]).map((item) => this.renderBranch(item, trail))}</ul>
     </nav>`;
   }
@@ -335,7 +342,7 @@ export class SiteNav extends NewsroomElement {
   private renderFooter(items: MenuItem[], trail: MenuItem[]) {
     const named = this.label || this.heading ? this.label : this.menu === 'links' ? this.text.links : this.text.footer;
     return html`<nav part="nav" class="footer" aria-label=${named || nothing} aria-labelledby=${named ? nothing : 'heading'}>
-      ${this.heading ? html`<h2 id="heading" part="heading">${this.heading}</h2>` : nothing}
+      ${this.heading ? this.renderHeading(this.heading) : nothing}
       <ul part="list">${items.map((item) => html`<li part=${this.itemPart(item, trail)}>${this.entry(item, trail)}</li>`)}</ul>
     </nav>`;
   }

@@ -1,11 +1,13 @@
 // A scriptable endpoint for browser tests: real HTTP responses that fail on demand.
 //
 //   /mock/<name>?key=K&fail=503,503&then=/test/fixtures/list.json
-//     answers each request for key K with the next status in `fail` (an empty body, or `body`),
+//     answers each request for key K with the next status in `fail` (an empty body, or `body`;
+//     `drop` breaks the connection mid-body: a network error),
 //     then serves the `then` file (or `status` + `body`) once the failures are used up.
-//   Other parameters: delay=ms (every answer), retryAfter=value, type=content-type,
+//   Other parameters: delay=ms (every answer), retryAfter=value, type=content-type, cache=none,
 //   h.Header-Name=value (extra response headers), status=201, body=raw text.
-//   /mock-log?key=K lists every request seen for K: method, url, headers, body.
+//   /mock-log?key=K lists every request seen for K: method, url, headers, body, and `aborted`
+//     (the client closed the connection before the answer was sent).
 //   /mock-reset?key=K forgets K.
 //   /xss-corpus/<file>.json serves the public XSS payload lists from XSS_CORPUS_DIR
 //     (default ../shared/corpus/xss beside the repository); 404 when they are not there.
@@ -50,16 +52,31 @@ export function mockServer() {
     const log = seen.get(key) ?? [];
     seen.set(key, log);
     const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? '' : await readBody(ctx);
-    log.push({ method: ctx.method, url: ctx.url, headers: ctx.headers, body });
+    const entry = { method: ctx.method, url: ctx.url, headers: ctx.headers, body, aborted: false };
+    log.push(entry);
+    // The client gave up before the answer was sent: the request was cancelled on the network.
+    ctx.res.on('close', () => {
+      if (!ctx.res.writableFinished) entry.aborted = true;
+    });
 
     if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
     for (const [name, value] of Object.entries(q)) {
       if (name.startsWith('h.')) ctx.set(name.slice(2), String(value));
     }
-    ctx.set('Cache-Control', 'no-store');
+    // Nothing is reused unless a test asks for it (`h.Cache-Control=max-age=60`), or sends no
+    // Cache-Control at all (`cache=none`).
+    if (q.cache !== 'none' && !ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 
     const failures = q.fail ? String(q.fail).split(',') : [];
     const attempt = log.length - 1;
+    if (attempt < failures.length && failures[attempt] === 'drop') {
+      // A network error the browser does not retry by itself: the connection breaks mid-body.
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      ctx.res.write('{"items": [');
+      setTimeout(() => ctx.res.destroy(), 20);
+      return;
+    }
     if (attempt < failures.length) {
       ctx.status = Number(failures[attempt]);
       if (q.retryAfter) ctx.set('Retry-After', String(q.retryAfter));
