@@ -152,3 +152,60 @@ describe('core: the last src wins', () => {
     expect(titles(el)).to.deep.equal(['From a property']);
   });
 });
+
+describe('core: lifecycle on real host pages', () => {
+  it('an element moved while its request is in flight loads and leaves the busy state', async () => {
+    const key = uniqueKey();
+    const wrapper = await fixture(html`<div><section id="a"></section><section id="b"></section></div>`);
+    const el = document.createElement('title-list');
+    el.src = mockUrl({ key, delay: 300, then: '/test/fixtures/list.json' });
+    wrapper.querySelector('#a')!.append(el);
+    await el.updateComplete;
+    expect(el.hasAttribute('aria-busy')).to.equal(true);
+    await waitUntil(async () => (await mockLog(key)).length === 1, 'first request sent');
+    wrapper.querySelector('#b')!.append(el);
+    await loaded(el);
+    expect(titles(el)).to.have.length(3);
+    await el.updateComplete;
+    expect(el.hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('keeps data set before the element was defined (a late bundle)', async () => {
+    const tag = `late-list-${uniqueKey().replace(/\W/g, '')}`.toLowerCase();
+    const wrapper = await fixture(html`<div></div>`);
+    const early = document.createElement(tag) as HTMLElement & { data?: unknown; resolvedLocale?: string };
+    early.data = { items: [{ id: '1', title: 'Set before define' }] };
+    wrapper.append(early);
+    customElements.define(tag, class extends TitleList {});
+    await (early as unknown as TitleList).updateComplete;
+    expect(titles(early)).to.deep.equal(['Set before define']);
+    expect((early.data as { items: unknown[] }).items).to.have.length(1);
+  });
+
+  it('follows a later lang change: strings and dates re-render in the new language', async () => {
+    const wrapper = await fixture(html`<div lang="en"><news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></title-list></news-provider></div>`);
+    const el = wrapper.querySelector('title-list')!;
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
+    wrapper.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === '重试', 'the new language');
+    expect(el.resolvedLocale).to.equal('zh-CN');
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    wrapper.removeAttribute('lang');
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === '重试', 'still Chinese from <html>');
+    document.documentElement.setAttribute('lang', 'en');
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === 'Try again', 'back to English');
+  });
+
+  it('one page, one client: a site.json used inside a provider and outside it is fetched once', async () => {
+    const key = uniqueKey();
+    const src = mockUrl({ key, delay: 100, then: '/test/fixtures/list.json' });
+    const wrapper = await fixture(html`<div><news-provider><title-list src=${src}></title-list></news-provider><title-list src=${src}></title-list></div>`);
+    const [inside, outside] = [...wrapper.querySelectorAll('title-list')];
+    await loaded(inside);
+    await loaded(outside);
+    expect(titles(inside)).to.have.length(3);
+    expect(titles(outside)).to.have.length(3);
+    expect(await mockLog(key)).to.have.length(1);
+  });
+});

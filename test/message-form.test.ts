@@ -678,3 +678,28 @@ describe('message-form: languages', () => {
     expect(text($(el, '[part=error]'))).to.equal('留言未能发送：服务器繁忙（错误 500）。 您填写的内容都还在。 重试');
   });
 });
+
+describe('message-form: the page language changes', () => {
+  it('labels, field errors, the summary and the failure panel follow a later lang change', async () => {
+    const key = uniqueKey('lang');
+    const host = await fixture(html`<div lang="en"><message-form required="name,email" action=${mockUrl({ key, fail: '500,500,500,500' }, 'form')} retries="0"></message-form></div>`);
+    const el = host.querySelector('message-form')!;
+    await el.updateComplete;
+    await submit(el);
+    await el.updateComplete;
+    expect(fieldError(el, 'name')).to.match(/[a-z]/i);
+    expect(text($(el, '[part=summary]'))).to.match(/^Please/i);
+    host.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => /[\u4e00-\u9fff]/.test(fieldError(el, 'name') ?? ''), 'the field error in Chinese');
+    expect(text($(el, 'label[for=name]'))).to.contain('姓名');
+    expect(text($(el, '[part=summary]'))).to.match(/[\u4e00-\u9fff]/);
+    host.setAttribute('lang', 'en');
+    await fill(el, GOOD);
+    await submit(el);
+    await waitUntil(() => $(el, '[part=error]'), 'the failure panel');
+    const english = text($(el, '[part=error]'));
+    host.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => text($(el, '[part=error]')) !== english && /[\u4e00-\u9fff]/.test(text($(el, '[part=error]'))), 'the failure in Chinese');
+    expect(control(el, 'message').value).to.equal(GOOD.message);
+  });
+});

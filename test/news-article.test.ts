@@ -475,3 +475,72 @@ describe('news-article controls', () => {
     }
   });
 });
+
+describe('news-article: on a real host page', () => {
+  it('heading-level sets the headline\'s level (default h1)', async () => {
+    const data = { id: '1', title: 'Level three', body: '<p>x</p>' };
+    const el = await article(html`<news-article heading-level="3" .data=${data}></news-article>`);
+    expect(part(el, 'title')!.localName).to.equal('h3');
+    const plain = await article(html`<news-article .data=${data}></news-article>`);
+    expect(part(plain, 'title')!.localName).to.equal('h1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives the lead image the data\'s alt text and caption', async () => {
+    const el = await article(html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: { url: '/img/a.jpg', alt: '签约仪式现场', caption: '签约仪式在长春举行' } }}></news-article>`);
+    expect(part(el, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('签约仪式现场');
+    expect(part(el, 'image')!.querySelector('figcaption')!.textContent).to.equal('签约仪式在长春举行');
+    const flat = await article(html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: '/img/a.jpg', imageAlt: 'Warehouse' }}></news-article>`);
+    expect(part(flat, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('Warehouse');
+    expect(part(flat, 'image')!.querySelector('figcaption')).to.equal(null);
+    const wp = {
+      id: 5, title: { rendered: 'WP' }, content: { rendered: '<p>x</p>' }, date_gmt: '2025-06-01T00:00:00',
+      _embedded: { 'wp:featuredmedia': [{ source_url: '/img/wp.jpg', alt_text: 'A forklift', caption: { rendered: '<p>In the <b>new</b> depot</p>' } }] },
+    };
+    const fromWp = await article(html`<news-article .data=${wp}></news-article>`);
+    expect(part(fromWp, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('A forklift');
+    expect(part(fromWp, 'image')!.querySelector('figcaption')!.textContent).to.equal('In the new depot');
+    const bare = await article(html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: '/img/a.jpg' }}></news-article>`);
+    expect(part(bare, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('body content cannot take on the element\'s own error panel or button styles', async () => {
+    const body = '<div class="error" role="alert"><p>Your session expired.</p><a class="button" href="/login">Sign in again</a></div><p class="visually-hidden">hidden?</p>';
+    const el = await article(html`<news-article .data=${{ id: '1', title: 'T', body }}></news-article>`);
+    const fake = part(el, 'body')!.querySelector('div')!;
+    expect(fake.hasAttribute('class')).to.equal(false);
+    const style = getComputedStyle(fake);
+    expect(style.borderLeftWidth).to.equal('0px');
+    expect(style.display).to.equal('block');
+    const link = part(el, 'body')!.querySelector('a')!;
+    expect(getComputedStyle(link).borderTopWidth).to.equal('0px');
+    expect(part(el, 'body')!.querySelector('p:last-child')!.getBoundingClientRect().width).to.be.above(1);
+  });
+
+  it('re-labels the body\'s tables and dates when the page language changes', async () => {
+    const wrapper = await fixture(html`<div lang="en"><news-article .data=${{ id: '1', title: 'T', date: '2025-06-10T12:00:00+08:00', body: '<table><tr><td>1</td></tr></table>' }}></news-article></div>`);
+    const el = wrapper.querySelector('news-article')!;
+    await loaded(el);
+    const frame = () => part(el, 'body')!.querySelector('[role=region]')!;
+    const english = frame().getAttribute('aria-label');
+    const date = () => part(el, 'meta')!.querySelector('time')!.textContent;
+    expect(date()).to.match(/2025/);
+    const englishDate = date();
+    wrapper.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => frame().getAttribute('aria-label') !== english, 'the table label follows');
+    expect(frame().getAttribute('aria-label')).to.match(/[\u4e00-\u9fff]/);
+    expect(date()).to.not.equal(englishDate);
+    expect(date()).to.contain('2025年');
+  });
+
+  it('a body the parser turns into a frameset loses only itself', async () => {
+    for (const body of ['<frameset onload="window.__pwned=1"><frame src="javascript:1">', '<div><frameset><frame>']) {
+      const el = await article(html`<news-article .data=${{ id: '1', title: 'Still here', body, editor: 'Ed' }}></news-article>`);
+      expect(text(el, 'title')).to.equal('Still here');
+      expect(text(el, 'editor')).to.contain('Ed');
+      expect(part(el, 'body')!.textContent).to.not.contain('null');
+    }
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});

@@ -266,7 +266,7 @@ describe('news-list: categories', () => {
 describe('news-list: paging on the server', () => {
   it('asks the server for each page with page, pageSize and category, and reuses what it has', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json', 'h.Cache-Control': 'max-age=60' })}></news-list>`);
     expect(part(el, 'item')).to.have.length(10);
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '6', 'Next']);
     expect(el.shadowRoot!.querySelectorAll('.gap')).to.have.length(1);
@@ -360,6 +360,56 @@ describe('news-list: paging on the server', () => {
     part(el, 'tab')[1].click();
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Second distribution centre opens in Jilin', 'Annual safety training for all staff']);
+  });
+});
+
+describe('news-list: a server whose own page size differs', () => {
+  /** Every title shown, walking the pager from page 1 with "Next" until it is disabled. */
+  async function walk(el: NewsList): Promise<string[]> {
+    const seen = [...titles(el)];
+    for (let page = 2; ; page++) {
+      const next = part(el, 'page').at(-1) as HTMLButtonElement | undefined;
+      if (!next || next.disabled) return seen;
+      next.click();
+      await waitUntil(() => currentPage(el) === String(page) && !el.hasAttribute('aria-busy'), `page ${page}`, { timeout: 8000 });
+      seen.push(...titles(el));
+    }
+  }
+
+  for (const kind of ['wp', 'native']) {
+    for (const size of [5, 10, 20, 50]) {
+      it(`${kind}, page-size ${size}: every item appears exactly once across the pages`, async () => {
+        const key = uniqueKey();
+        const src = kind === 'wp' ? `/mock-paged/wp?key=${key}&total=24` : `/mock-paged/native?key=${key}&total=24&default=7`;
+        const el = await mount(html`<news-list page-size=${size} src=${src}></news-list>`);
+        await waitUntil(() => titles(el).length === Math.min(size, 24) && !el.hasAttribute('aria-busy'), 'page 1 at our page size', { timeout: 8000 });
+        const shown = await walk(el);
+        const word = kind === 'wp' ? 'Post' : 'Item';
+        expect(shown).to.deep.equal(Array.from({ length: 24 }, (_, i) => `${word} ${i + 1}`));
+      });
+    }
+  }
+
+  it('arrow keys move between tabs of a server-paged list without a request; Enter selects', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    expect(await mockLog(key)).to.have.length(1);
+    const tabs = part(el, 'tab');
+    tabs[0].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-2');
+    expect(el.category).to.equal('');
+    expect(tabs[0].getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(async () => (await mockLog(key)).length === 2, 'the selected category asked for');
+    await settled(el);
+    expect(el.category).to.equal('industry');
+    expect(part(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
+    const log = await mockLog(key);
+    expect(log).to.have.length(2);
+    expect(query(log[1].url)).to.include({ category: 'industry' });
   });
 });
 

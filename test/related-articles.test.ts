@@ -164,3 +164,39 @@ describe('related-articles for a news article on the page', () => {
     await shown(el, 6);
   });
 });
+
+describe('related-articles never shows another article\'s links', () => {
+  it('switching `for` to an article that has not loaded clears the old links', async () => {
+    const slow = uniqueKey();
+    const provider = await fixture(html`<news-provider .client=${fastClient()}>
+      <stub-article id="one" src=${ARTICLE}></stub-article>
+      <stub-article id="two" src=${mockUrl({ key: slow, delay: 400, then: '/test/fixtures/related-article-2.json' })}></stub-article>
+      <related-articles for="one"></related-articles>
+    </news-provider>`);
+    const el = provider.querySelector('related-articles')!;
+    const two = provider.querySelector('#two') as StubArticle;
+    await shown(el, 6);
+    // Wait for "two" to be still loading, then follow it.
+    await waitUntil(async () => (await mockLog(slow)).length === 1, 'article two requested');
+    el.for = 'two';
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal([]);
+    await oneEvent(two, 'newsroom-load');
+    await shown(el);
+    expect(titles(el)).to.not.include('全力保障残运会接待基地食品安全');
+  });
+
+  it('follows data set on the article as a property', async () => {
+    const provider = await fixture(html`<news-provider .client=${fastClient()}>
+      <stub-article id="story"></stub-article>
+      <related-articles for="story"></related-articles>
+    </news-provider>`);
+    const article = provider.querySelector('stub-article') as StubArticle;
+    const el = provider.querySelector('related-articles')!;
+    article.data = { id: '7', title: 'Set as data', body: '<p>x</p>', related: [{ id: '8', title: 'A related one' }] };
+    await shown(el, 1);
+    expect(titles(el)).to.deep.equal(['A related one']);
+    article.data = { id: '9', title: 'Another', body: '<p>y</p>', related: [{ id: '10', title: 'Its related one' }] };
+    await waitUntil(() => titles(el)[0] === 'Its related one', 'the new data followed');
+  });
+});

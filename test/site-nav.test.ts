@@ -646,3 +646,43 @@ describe('site-nav huge and deep menus', () => {
     expect(all(crumbs, 'li').map(text)).to.deep.equal(['Home', ...Array.from({ length: 12 }, (_, i) => `${i + 1}b`)]);
   });
 });
+
+describe('site-nav: text is text, headings fit the page', () => {
+  it('shows a label with $ signs exactly as written (R$&D)', async () => {
+    const site = { menus: { main: [{ label: 'R$&D $1 $$', href: '/rd/', children: [{ label: 'Labs', href: '/rd/labs/' }] }] } };
+    const el = await mount(html`<site-nav .data=${site}></site-nav>`);
+    expect(topLabels(el)).to.deep.equal(['R$&D $1 $$']);
+    const toggle = toggleOf(el, 'R$&D $1 $$');
+    expect(toggle.textContent!.trim()).to.equal('R$&D $1 $$ submenu');
+  });
+
+  it('heading-level sets the side menu heading\'s level', async () => {
+    const el = await mount(html`<site-nav variant="side" heading-level="3" current="/news/company/" src=${SITE}></site-nav>`);
+    const heading = one(el, '[part=heading]')!;
+    expect(heading.localName).to.equal('h3');
+    const plain = await mount(html`<site-nav variant="side" current="/news/company/" src=${SITE}></site-nav>`);
+    expect(one(plain, '[part=heading]')!.localName).to.equal('h2');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('site-nav: in the host page\'s layout', () => {
+  it('in a flex row beside a logo it takes its natural width (60rem) and its entries show; in a narrower row it shrinks', async () => {
+    const row = await fixture(html`<div style="display:flex;width:1200px"><img alt="logo" style="flex:none;width:200px;height:40px" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`);
+    const el = row.querySelector('site-nav')!;
+    await rendered(el);
+    expect(Math.round(el.getBoundingClientRect().width)).to.equal(960);
+    const entry = one(el, '#tree > li a')!;
+    expect(entry.getBoundingClientRect().width).to.be.above(10);
+    (row as HTMLElement).style.width = '800px';
+    expect(Math.round(el.getBoundingClientRect().width)).to.equal(600);
+    await waitUntil(() => one(el, '[part=menu-toggle]')!.getBoundingClientRect().width > 10, 'collapsed to the Menu button');
+  });
+
+  it('is as tall as its content in a tall flex column', async () => {
+    const column = await fixture(html`<div style="display:flex;flex-direction:column;height:900px;width:800px"><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`);
+    const el = column.querySelector('site-nav')!;
+    await rendered(el);
+    expect(el.getBoundingClientRect().height).to.be.below(200);
+  });
+});

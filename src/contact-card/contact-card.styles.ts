@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    --_width: 20rem;
+  }
   section {
     padding-bottom: 0.5em;
   }

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import type { Messages } from '../core/locale.js';
 import { isExternal, safeUrl } from '../core/safe-url.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, containerStyles } from '../core/styles.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { siteOf } from '../site-nav/site-data.js';
@@ -84,11 +84,12 @@ function websiteHref(value: string, base: string): string | undefined {
  * @cssprop --newsroom-border - The card's frame.
  * @cssprop --newsroom-surface - The card's background.
  * @cssprop --newsroom-font - Font family.
+ * @cssprop [--newsroom-width=20rem] - The width asked for where the page leaves it to the content (a flex row, an `auto` grid column).
  *
  * @tagname contact-card
  */
 export class ContactCard extends NewsroomElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, containerStyles, styles];
 
   /** The card's title; defaults to `contact.title`, then "Contact" / "联系方式". */
   @property() heading?: string;

@@ -17,7 +17,6 @@ export const baseStyles = css`
     --_space: var(--newsroom-spacing, 1rem);
     --_danger: var(--newsroom-danger, #b3261e);
     display: block;
-    container-type: inline-size;
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_background);
@@ -125,5 +124,20 @@ export const baseStyles = css`
       transition: none !important;
       scroll-behavior: auto !important;
     }
+  }
+`;
+
+/**
+ * For elements whose layout follows their own width (container queries). A size container's
+ * content cannot give it a width, so where the page leaves the width to the content (a flex
+ * row, an `auto` grid column, inline-block) the element asks for `--newsroom-width` instead of
+ * collapsing to 0, and may shrink below it. Everywhere else it fills its container as a block.
+ * Each element sets its own default in `--_width`.
+ */
+export const containerStyles = css`
+  :host {
+    container-type: inline-size;
+    contain-intrinsic-inline-size: var(--newsroom-width, var(--_width));
+    min-inline-size: 0;
   }
 `;

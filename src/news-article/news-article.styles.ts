@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    --_width: 42rem;
+  }
   article,
   .placeholder {
     max-width: var(--newsroom-measure, 42rem);

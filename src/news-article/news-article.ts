@@ -9,7 +9,7 @@ import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { sanitizeHtml } from '../core/sanitize.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, containerStyles } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { messages } from './news-article.messages.js';
 import { styles } from './news-article.styles.js';
@@ -40,12 +40,13 @@ import { styles } from './news-article.styles.js';
  * @cssprop --newsroom-border - Rules and table borders.
  * @cssprop --newsroom-surface - Quotes, code and table headers.
  * @cssprop --newsroom-font - Font family.
+ * @cssprop [--newsroom-width=42rem] - The width asked for where the page leaves it to the content (a flex row, an `auto` grid column).
  * @cssprop --newsroom-measure - Longest line of the body (default `42rem`).
  *
  * @tagname news-article
  */
 export class NewsArticle extends NewsroomElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, containerStyles, styles];
 
   /** Article id filled into `article-src`; defaults to the page URL's `id` query parameter. */
   @property({ attribute: 'article-id' }) articleId = '';

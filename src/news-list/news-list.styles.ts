@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    --_width: 40rem;
+  }
   .heading {
     margin: 0 0 calc(var(--_space) * 0.75);
     font-size: 1.25em;

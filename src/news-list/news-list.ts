@@ -7,7 +7,7 @@ import { fillTemplate, formatDate, type Messages } from '../core/locale.js';
 import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, containerStyles } from '../core/styles.js';
 import { newsLink } from './news-link.js';
 import { styles } from './news-list.styles.js';
 
@@ -107,11 +107,12 @@ export function pageNumbers(page: number, pages: number): number[] {
  * @cssprop --newsroom-radius - Corner radius of cards, tabs and buttons.
  * @cssprop --newsroom-spacing - Space between items.
  * @cssprop --newsroom-font - Font family.
+ * @cssprop [--newsroom-width=40rem] - The width asked for where the page leaves it to the content (a flex row, an `auto` grid column).
  *
  * @tagname news-list
  */
 export class NewsList extends NewsroomElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, containerStyles, styles];
 
   /** How items are laid out: `list` (title, date, summary, picture), `cards` (a grid) or `compact` (title and date). */
   @property({ reflect: true }) layout: NewsListLayout = 'list';

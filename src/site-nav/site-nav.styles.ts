@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    --_width: 60rem;
+  }
   ul,
   ol {
     margin: 0;

@@ -7,7 +7,7 @@ import type { MenuItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { isExternal } from '../core/safe-url.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, containerStyles } from '../core/styles.js';
 import { findTrail } from './current-page.js';
 import { siteOf } from './site-data.js';
 import { styles } from './site-nav.styles.js';
@@ -73,11 +73,12 @@ const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Ho
  * @cssprop --newsroom-muted - Breadcrumb and footer separators.
  * @cssprop --newsroom-radius - Corner radius.
  * @cssprop --newsroom-font - Font family.
+ * @cssprop [--newsroom-width=60rem] - The width asked for where the page leaves it to the content (a flex row, an `auto` grid column).
  *
  * @tagname site-nav
  */
 export class SiteNav extends NewsroomElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, containerStyles, styles];
 
   /** Which menu of `site.json` to show (`main`, `footer`, `links`, or any other name). */
   @property() menu = 'main';

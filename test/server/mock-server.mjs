@@ -45,6 +45,7 @@ export function mockServer() {
       ctx.body = text ?? '{}';
       return;
     }
+    if (ctx.path.startsWith('/mock-paged/')) return paged(ctx);
     if (!ctx.path.startsWith('/mock/')) return next();
 
     const q = ctx.query;
@@ -94,4 +95,34 @@ export function mockServer() {
     ctx.type = q.type ?? 'application/json';
     ctx.body = q.body ?? '{}';
   };
+}
+
+/**
+ * A server that pages, with its own default page size, logged like /mock/:
+ *   /mock-paged/wp?key=K&total=24   WordPress: a posts array, `page` / `per_page` (default 10),
+ *                                   totals in X-WP-Total / X-WP-TotalPages.
+ *   /mock-paged/native?key=K&total=24&default=7   the native format: `page` / `pageSize`.
+ */
+function paged(ctx) {
+  const q = ctx.query;
+  const key = q.key ?? ctx.path;
+  const log = seen.get(key) ?? [];
+  seen.set(key, log);
+  log.push({ method: ctx.method, url: ctx.url, headers: ctx.headers, body: '', aborted: false });
+  const wordPress = ctx.path.endsWith('/wp');
+  const total = Number(q.total ?? 24);
+  const size = Number((wordPress ? q.per_page : q.pageSize) ?? q.default ?? 10);
+  const page = Number(q.page ?? 1);
+  const ids = Array.from({ length: total }, (_, i) => i + 1).slice((page - 1) * size, page * size);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  if (wordPress) {
+    ctx.set('X-WP-Total', String(total));
+    ctx.set('X-WP-TotalPages', String(Math.ceil(total / size)));
+    ctx.body = JSON.stringify(
+      ids.map((id) => ({ id, date_gmt: '2025-06-01T00:00:00', link: `/news/${id}.html`, title: { rendered: `Post ${id}` }, excerpt: { rendered: '' } })),
+    );
+  } else {
+    ctx.body = JSON.stringify({ items: ids.map((id) => ({ id: String(id), title: `Item ${id}` })), page, pageSize: size, total });
+  }
 }
