@@ -271,7 +271,7 @@ describe('contact-card hostile input', () => {
   });
 });
 
-describe('contact-card: in the host page\'s layout', () => {
+describe("contact-card: in the host page's layout", () => {
   it('is not collapsed in a flex row, in an auto grid column or inline-block', async () => {
     const page = await fixture(html`<div>
       <div style="display:flex;width:800px"><contact-card phone="020-123456789" email="info@example.com"></contact-card></div>
@@ -287,11 +287,15 @@ describe('contact-card: in the host page\'s layout', () => {
       const phone = card.shadowRoot!.querySelector('[part~=phone] dd')!;
       expect(phone.getBoundingClientRect().width).to.be.above(50);
     }
-    expect(getComputedStyle(cards[0]).getPropertyValue('contain-intrinsic-inline-size') || getComputedStyle(cards[0]).containIntrinsicWidth).to.match(/320px|20rem/);
+    expect(
+      getComputedStyle(cards[0]).getPropertyValue('contain-intrinsic-inline-size') || getComputedStyle(cards[0]).containIntrinsicWidth,
+    ).to.match(/320px|20rem/);
   });
 
   it('--newsroom-width sets the width it asks for', async () => {
-    const row = await fixture(html`<div style="display:flex;width:800px"><contact-card style="--newsroom-width: 500px" phone="020-123456789"></contact-card></div>`);
+    const row = await fixture(
+      html`<div style="display:flex;width:800px"><contact-card style="--newsroom-width: 500px" phone="020-123456789"></contact-card></div>`,
+    );
     expect(Math.round(row.firstElementChild!.getBoundingClientRect().width)).to.equal(500);
   });
 });

@@ -183,7 +183,9 @@ describe('core: lifecycle on real host pages', () => {
   });
 
   it('follows a later lang change: strings and dates re-render in the new language', async () => {
-    const wrapper = await fixture(html`<div lang="en"><news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></title-list></news-provider></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><news-provider .client=${fastClient()}><title-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></title-list></news-provider></div>`,
+    );
     const el = wrapper.querySelector('title-list')!;
     await loaded(el);
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
@@ -200,7 +202,9 @@ describe('core: lifecycle on real host pages', () => {
   it('one page, one client: a site.json used inside a provider and outside it is fetched once', async () => {
     const key = uniqueKey();
     const src = mockUrl({ key, delay: 100, then: '/test/fixtures/list.json' });
-    const wrapper = await fixture(html`<div><news-provider><title-list src=${src}></title-list></news-provider><title-list src=${src}></title-list></div>`);
+    const wrapper = await fixture(
+      html`<div><news-provider><title-list src=${src}></title-list></news-provider><title-list src=${src}></title-list></div>`,
+    );
     const [inside, outside] = [...wrapper.querySelectorAll('title-list')];
     await loaded(inside);
     await loaded(outside);

@@ -682,7 +682,9 @@ describe('message-form: languages', () => {
 describe('message-form: the page language changes', () => {
   it('labels, field errors, the summary and the failure panel follow a later lang change', async () => {
     const key = uniqueKey('lang');
-    const host = await fixture(html`<div lang="en"><message-form required="name,email" action=${mockUrl({ key, fail: '500,500,500,500' }, 'form')} retries="0"></message-form></div>`);
+    const host = await fixture(
+      html`<div lang="en"><message-form required="name,email" action=${mockUrl({ key, fail: '500,500,500,500' }, 'form')} retries="0"></message-form></div>`,
+    );
     const el = host.querySelector('message-form')!;
     await el.updateComplete;
     await submit(el);
@@ -699,7 +701,10 @@ describe('message-form: the page language changes', () => {
     await waitUntil(() => $(el, '[part=error]'), 'the failure panel');
     const english = text($(el, '[part=error]'));
     host.setAttribute('lang', 'zh-CN');
-    await waitUntil(() => text($(el, '[part=error]')) !== english && /[\u4e00-\u9fff]/.test(text($(el, '[part=error]'))), 'the failure in Chinese');
+    await waitUntil(
+      () => text($(el, '[part=error]')) !== english && /[\u4e00-\u9fff]/.test(text($(el, '[part=error]'))),
+      'the failure in Chinese',
+    );
     expect(control(el, 'message').value).to.equal(GOOD.message);
   });
 });

@@ -259,7 +259,10 @@ describe('news-article choosing the article', () => {
     el.articleId = '1002';
     await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('Chongqing'), 'second article', { timeout: 8000 });
     // The request for the article in between was cancelled on the network: it cannot land later.
-    await waitUntil(async () => (await mockLog(key)).find((entry) => entry.url.includes('minimal'))?.aborted, 'the middle request cancelled');
+    await waitUntil(
+      async () => (await mockLog(key)).find((entry) => entry.url.includes('minimal'))?.aborted,
+      'the middle request cancelled',
+    );
     expect(root(el).querySelector('h1')!.textContent).to.match(/^Chongqing/);
     expect(root(el).querySelector('[role=alert]')).to.equal(null);
     const urls = (await mockLog(key)).map((entry) => decodeURIComponent(entry.url));
@@ -477,7 +480,7 @@ describe('news-article controls', () => {
 });
 
 describe('news-article: on a real host page', () => {
-  it('heading-level sets the headline\'s level (default h1)', async () => {
+  it("heading-level sets the headline's level (default h1)", async () => {
     const data = { id: '1', title: 'Level three', body: '<p>x</p>' };
     const el = await article(html`<news-article heading-level="3" .data=${data}></news-article>`);
     expect(part(el, 'title')!.localName).to.equal('h3');
@@ -486,16 +489,27 @@ describe('news-article: on a real host page', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('gives the lead image the data\'s alt text and caption', async () => {
-    const el = await article(html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: { url: '/img/a.jpg', alt: '签约仪式现场', caption: '签约仪式在长春举行' } }}></news-article>`);
+  it("gives the lead image the data's alt text and caption", async () => {
+    const el = await article(
+      html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: { url: '/img/a.jpg', alt: '签约仪式现场', caption: '签约仪式在长春举行' } }}></news-article>`,
+    );
     expect(part(el, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('签约仪式现场');
     expect(part(el, 'image')!.querySelector('figcaption')!.textContent).to.equal('签约仪式在长春举行');
-    const flat = await article(html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: '/img/a.jpg', imageAlt: 'Warehouse' }}></news-article>`);
+    const flat = await article(
+      html`<news-article .data=${{ id: '1', title: 'T', body: '<p>x</p>', image: '/img/a.jpg', imageAlt: 'Warehouse' }}></news-article>`,
+    );
     expect(part(flat, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('Warehouse');
     expect(part(flat, 'image')!.querySelector('figcaption')).to.equal(null);
     const wp = {
-      id: 5, title: { rendered: 'WP' }, content: { rendered: '<p>x</p>' }, date_gmt: '2025-06-01T00:00:00',
-      _embedded: { 'wp:featuredmedia': [{ source_url: '/img/wp.jpg', alt_text: 'A forklift', caption: { rendered: '<p>In the <b>new</b> depot</p>' } }] },
+      id: 5,
+      title: { rendered: 'WP' },
+      content: { rendered: '<p>x</p>' },
+      date_gmt: '2025-06-01T00:00:00',
+      _embedded: {
+        'wp:featuredmedia': [
+          { source_url: '/img/wp.jpg', alt_text: 'A forklift', caption: { rendered: '<p>In the <b>new</b> depot</p>' } },
+        ],
+      },
     };
     const fromWp = await article(html`<news-article .data=${wp}></news-article>`);
     expect(part(fromWp, 'image')!.querySelector('img')!.getAttribute('alt')).to.equal('A forklift');
@@ -505,8 +519,9 @@ describe('news-article: on a real host page', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('body content cannot take on the element\'s own error panel or button styles', async () => {
-    const body = '<div class="error" role="alert"><p>Your session expired.</p><a class="button" href="/login">Sign in again</a></div><p class="visually-hidden">hidden?</p>';
+  it("body content cannot take on the element's own error panel or button styles", async () => {
+    const body =
+      '<div class="error" role="alert"><p>Your session expired.</p><a class="button" href="/login">Sign in again</a></div><p class="visually-hidden">hidden?</p>';
     const el = await article(html`<news-article .data=${{ id: '1', title: 'T', body }}></news-article>`);
     const fake = part(el, 'body')!.querySelector('div')!;
     expect(fake.hasAttribute('class')).to.equal(false);
@@ -518,8 +533,10 @@ describe('news-article: on a real host page', () => {
     expect(part(el, 'body')!.querySelector('p:last-child')!.getBoundingClientRect().width).to.be.above(1);
   });
 
-  it('re-labels the body\'s tables and dates when the page language changes', async () => {
-    const wrapper = await fixture(html`<div lang="en"><news-article .data=${{ id: '1', title: 'T', date: '2025-06-10T12:00:00+08:00', body: '<table><tr><td>1</td></tr></table>' }}></news-article></div>`);
+  it("re-labels the body's tables and dates when the page language changes", async () => {
+    const wrapper = await fixture(
+      html`<div lang="en"><news-article .data=${{ id: '1', title: 'T', date: '2025-06-10T12:00:00+08:00', body: '<table><tr><td>1</td></tr></table>' }}></news-article></div>`,
+    );
     const el = wrapper.querySelector('news-article')!;
     await loaded(el);
     const frame = () => part(el, 'body')!.querySelector('[role=region]')!;

@@ -266,7 +266,9 @@ describe('news-list: categories', () => {
 describe('news-list: paging on the server', () => {
   it('asks the server for each page with page, pageSize and category, and reuses what it has', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json', 'h.Cache-Control': 'max-age=60' })}></news-list>`);
+    const el = await mount(
+      html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json', 'h.Cache-Control': 'max-age=60' })}></news-list>`,
+    );
     expect(part(el, 'item')).to.have.length(10);
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '6', 'Next']);
     expect(el.shadowRoot!.querySelectorAll('.gap')).to.have.length(1);
@@ -382,7 +384,9 @@ describe('news-list: a server whose own page size differs', () => {
         const key = uniqueKey();
         const src = kind === 'wp' ? `/mock-paged/wp?key=${key}&total=24` : `/mock-paged/native?key=${key}&total=24&default=7`;
         const el = await mount(html`<news-list page-size=${size} src=${src}></news-list>`);
-        await waitUntil(() => titles(el).length === Math.min(size, 24) && !el.hasAttribute('aria-busy'), 'page 1 at our page size', { timeout: 8000 });
+        await waitUntil(() => titles(el).length === Math.min(size, 24) && !el.hasAttribute('aria-busy'), 'page 1 at our page size', {
+          timeout: 8000,
+        });
         const shown = await walk(el);
         const word = kind === 'wp' ? 'Post' : 'Item';
         expect(shown).to.deep.equal(Array.from({ length: 24 }, (_, i) => `${word} ${i + 1}`));

@@ -165,7 +165,7 @@ describe('related-articles for a news article on the page', () => {
   });
 });
 
-describe('related-articles never shows another article\'s links', () => {
+describe("related-articles never shows another article's links", () => {
   it('switching `for` to an article that has not loaded clears the old links', async () => {
     const slow = uniqueKey();
     const provider = await fixture(html`<news-provider .client=${fastClient()}>

@@ -656,7 +656,7 @@ describe('site-nav: text is text, headings fit the page', () => {
     expect(toggle.textContent!.trim()).to.equal('R$&D $1 $$ submenu');
   });
 
-  it('heading-level sets the side menu heading\'s level', async () => {
+  it("heading-level sets the side menu heading's level", async () => {
     const el = await mount(html`<site-nav variant="side" heading-level="3" current="/news/company/" src=${SITE}></site-nav>`);
     const heading = one(el, '[part=heading]')!;
     expect(heading.localName).to.equal('h3');
@@ -666,9 +666,11 @@ describe('site-nav: text is text, headings fit the page', () => {
   });
 });
 
-describe('site-nav: in the host page\'s layout', () => {
+describe("site-nav: in the host page's layout", () => {
   it('in a flex row beside a logo it takes its natural width (60rem) and its entries show; in a narrower row it shrinks', async () => {
-    const row = await fixture(html`<div style="display:flex;width:1200px"><img alt="logo" style="flex:none;width:200px;height:40px" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`);
+    const row = await fixture(
+      html`<div style="display:flex;width:1200px"><img alt="logo" style="flex:none;width:200px;height:40px" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`,
+    );
     const el = row.querySelector('site-nav')!;
     await rendered(el);
     expect(Math.round(el.getBoundingClientRect().width)).to.equal(960);
@@ -680,7 +682,9 @@ describe('site-nav: in the host page\'s layout', () => {
   });
 
   it('is as tall as its content in a tall flex column', async () => {
-    const column = await fixture(html`<div style="display:flex;flex-direction:column;height:900px;width:800px"><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`);
+    const column = await fixture(
+      html`<div style="display:flex;flex-direction:column;height:900px;width:800px"><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`,
+    );
     const el = column.querySelector('site-nav')!;
     await rendered(el);
     expect(el.getBoundingClientRect().height).to.be.below(200);

@@ -76,7 +76,11 @@ function wordPressMedia(r: Reader, obj: Json, path: string): Pick<Article, 'imag
   const media = Array.isArray(embedded) && isObject(embedded[0]) ? embedded[0] : undefined;
   if (!media) return {};
   const at = `${path}._embedded`;
-  return { image: r.url(media, 'source_url', at), imageAlt: r.text(media, 'alt_text', at), imageCaption: htmlField(r, media, 'caption', at) };
+  return {
+    image: r.url(media, 'source_url', at),
+    imageAlt: r.text(media, 'alt_text', at),
+    imageCaption: htmlField(r, media, 'caption', at),
+  };
 }
 
 const wordPressImage = (r: Reader, obj: Json, path: string): string | undefined => wordPressMedia(r, obj, path).image;
@@ -86,7 +90,11 @@ function nativeImage(r: Reader, obj: Json, path: string): Pick<Article, 'image' 
   const image = obj.image;
   if (isObject(image)) {
     const at = `${path}.image`;
-    return { image: r.url(image, 'url', at) ?? r.url(image, 'src', at), imageAlt: r.text(image, 'alt', at), imageCaption: r.text(image, 'caption', at) };
+    return {
+      image: r.url(image, 'url', at) ?? r.url(image, 'src', at),
+      imageAlt: r.text(image, 'alt', at),
+      imageCaption: r.text(image, 'caption', at),
+    };
   }
   return { image: r.url(obj, 'image', path), imageAlt: r.text(obj, 'imageAlt', path), imageCaption: r.text(obj, 'imageCaption', path) };
 }
@@ -232,7 +240,9 @@ export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>
     editor: r.text(data, 'editor', p),
     category: isObject(category)
       ? categories(r, [category])[0]
-      : typeof category === 'string' ? { id: category, label: category } : undefined,
+      : typeof category === 'string'
+        ? { id: category, label: category }
+        : undefined,
     ...nativeImage(r, data, p),
     body: bodyHtml(r, data, 'body', p),
     base,

@@ -285,8 +285,9 @@ export class MessageForm extends LitElement {
       <div class="gotcha" aria-hidden="true">
         <label>${t.honeypot} <input name="_gotcha" tabindex="-1" autocomplete="off" /></label>
       </div>
-      ${this.phase === 'failed'
-        ? html`<div class="error" role="alert" part="error">
+      ${
+        this.phase === 'failed'
+          ? html`<div class="error" role="alert" part="error">
             <p>${this.failure(t)} ${t.kept}</p>
             ${quietButton('retry', t.retry, this.retry)}
           </div>`
@@ -324,9 +325,11 @@ export class MessageForm extends LitElement {
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
       ${control}
-      ${name === 'message'
-        ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${format(t.count, { count, max: spec.maxlength })}</p>`
-        : nothing}
+      ${
+        name === 'message'
+          ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${format(t.count, { count, max: spec.maxlength })}</p>`
+          : nothing
+      }
       ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
     </div>`;
   }
@@ -466,10 +469,10 @@ export class MessageForm extends LitElement {
       const busy = reply.status === 429 || reply.status >= 500;
       // A 4xx explains what the visitor can change; a 5xx's text is for the server's logs.
       const said = busy ? undefined : serverMessage(reply.body);
-      this.fail(
-        (t) => [format(busy ? t.failed.busy : t.failed.rejected, { status: reply.status }), said].filter(Boolean).join(' '),
-        { error, status: reply.status },
-      );
+      this.fail((t) => [format(busy ? t.failed.busy : t.failed.rejected, { status: reply.status }), said].filter(Boolean).join(' '), {
+        error,
+        status: reply.status,
+      });
     } catch (error) {
       if (controller.signal.aborted) return;
       const kind = error instanceof ContentError && error.kind === 'timeout' ? 'timeout' : 'network';

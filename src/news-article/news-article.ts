@@ -151,12 +151,14 @@ export class NewsArticle extends NewsroomElement {
         ${this.renderMeta(article, locale)}
         ${this.renderControls(article)}
       </header>
-      ${article.image
-        ? html`<figure class="lead" part="image">
+      ${
+        article.image
+          ? html`<figure class="lead" part="image">
             <img src=${article.image} alt=${article.imageAlt ?? article.imageCaption ?? ''} decoding="async">
             ${article.imageCaption ? html`<figcaption>${article.imageCaption}</figcaption>` : nothing}
           </figure>`
-        : nothing}
+          : nothing
+      }
       ${body}
       ${article.editor ? html`<p class="editor" part="editor">${text.editor}${article.editor}</p>` : nothing}
       ${this.renderPager(article)}

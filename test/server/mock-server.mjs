@@ -120,7 +120,13 @@ function paged(ctx) {
     ctx.set('X-WP-Total', String(total));
     ctx.set('X-WP-TotalPages', String(Math.ceil(total / size)));
     ctx.body = JSON.stringify(
-      ids.map((id) => ({ id, date_gmt: '2025-06-01T00:00:00', link: `/news/${id}.html`, title: { rendered: `Post ${id}` }, excerpt: { rendered: '' } })),
+      ids.map((id) => ({
+        id,
+        date_gmt: '2025-06-01T00:00:00',
+        link: `/news/${id}.html`,
+        title: { rendered: `Post ${id}` },
+        excerpt: { rendered: '' },
+      })),
     );
   } else {
     ctx.body = JSON.stringify({ items: ids.map((id) => ({ id: String(id), title: `Item ${id}` })), page, pageSize: size, total });
