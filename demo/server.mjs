@@ -9,6 +9,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 
 const demoRoot = dirname(fileURLToPath(import.meta.url));
 const distRoot = resolve(demoRoot, '../dist');
@@ -286,11 +288,91 @@ async function serveStatic(req, res, url) {
 
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (type === types['.html']) return servePage(req, res, url, file);
-  const headers = { ...securityHeaders, 'Content-Type': type };
-  const content = await readFile(file);
-  headers['Content-Length'] = content.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : content);
+  return sendCacheable(req, res, file, type);
+}
+
+// ---------------------------------------------------------------- compression and caching
+// Scripts, styles and JSON go out brotli- or gzip-compressed (by Accept-Encoding) with a strong
+// ETag per representation, so a revisit costs a 304 and no body. Files whose name carries a
+// content hash (the lazy loader's chunks) never change under that name: they are cached for a
+// year without revalidation. Everything else is `no-cache`: always revalidated, so a rebuilt
+// bundle or edited content shows on the next load. Compressed bodies are made once per file
+// version (path, size, mtime) and kept in memory; pages are compressed on the fly, faster.
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript)|image\/svg\+xml)/;
+const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css)$/;
+/** `${file}` → `{ version, etag, bodies: Map<encoding, Promise<Buffer>> }` */
+const variants = new Map();
+
+/** The best encoding the client accepts: 'br', then 'gzip', else 'identity'. */
+function chooseEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    if (name) accepted.set(name, q ? Number(q[1]) : 1);
+  }
+  const ok = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
+}
+
+function compress(body, encoding, fast) {
+  if (encoding === 'br') {
+    const quality = fast ? 5 : zlib.BROTLI_MAX_QUALITY;
+    return brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  }
+  return encoding === 'gzip' ? gzipAsync(body, { level: fast ? 6 : 9 }) : Promise.resolve(body);
+}
+
+/** True when the request's If-None-Match names `etag` (or `*`). */
+const notModified = (req, etag) =>
+  String(req.headers['if-none-match'] ?? '')
+    .split(',')
+    .some((tag) => {
+      const value = tag.trim().replace(/^W\//, '');
+      return value === etag || value === '*';
+    });
+
+/** A file with compression, a strong ETag and the cache lifetime its name allows. */
+async function sendCacheable(req, res, file, type) {
+  const info = await stat(file);
+  const version = `${info.size}:${info.mtimeMs}`;
+  let entry = variants.get(file);
+  if (entry?.version !== version) {
+    const content = await readFile(file);
+    const hash = createHash('sha256').update(content).digest('base64url').slice(0, 27);
+    entry = { version, hash, content, bodies: new Map() };
+    variants.set(file, entry);
+  }
+  const encoding = COMPRESSIBLE.test(type) && entry.content.length > 1024 ? chooseEncoding(req.headers['accept-encoding']) : 'identity';
+  const etag = `"${entry.hash}${encoding === 'identity' ? '' : '-' + encoding}"`;
+  const headers = {
+    ...securityHeaders,
+    'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+  };
+  if (notModified(req, etag)) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  if (!entry.bodies.has(encoding)) entry.bodies.set(encoding, compress(entry.content, encoding, false));
+  const body = await entry.bodies.get(encoding);
+  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A generated body (a page), compressed quickly for this request when the client accepts it. */
+async function compressedBody(req, body, headers) {
+  if (body.length <= 1024) return body;
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  headers.Vary = 'Accept-Encoding';
+  if (encoding === 'identity') return body;
+  headers['Content-Encoding'] = encoding;
+  return compress(body, encoding, true);
 }
 
 // ---------------------------------------------------------------- server-rendered pages
@@ -425,15 +507,15 @@ const freshFormKeys = (html) => html.replace(/(name="_idempotency" value=")[^"]*
 /** The page the request's origin and address name (the Host header, as the browser sent it). */
 const pageUrlOf = (req, url) => new URL(url.pathname + url.search, `http://${req.headers.host || `localhost:${port}`}`);
 
-function sendPage(req, res, status, html, hashes = [], timing = 'ssr;desc="off"') {
-  const body = Buffer.from(html);
-  res.writeHead(status, {
+async function sendPage(req, res, status, html, hashes = [], timing = 'ssr;desc="off"') {
+  const headers = {
     ...securityHeaders,
     'Content-Type': types['.html'],
     'Content-Security-Policy': policyFor(hashes),
-    'Content-Length': body.length,
     'Server-Timing': timing,
-  });
+  };
+  const body = await compressedBody(req, Buffer.from(html), headers);
+  res.writeHead(status, { ...headers, 'Content-Length': body.length });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -441,7 +523,7 @@ function sendPage(req, res, status, html, hashes = [], timing = 'ssr;desc="off"'
 async function servePage(req, res, url, file) {
   const page = url.searchParams.get('ssr') === '0' ? undefined : await renderedPage(file, pageUrlOf(req, url));
   if (page) return sendPage(req, res, 200, freshFormKeys(page.html), page.styleHashes, page.timing);
-  sendPage(req, res, 200, await readFile(file, 'utf8'));
+  return sendPage(req, res, 200, await readFile(file, 'utf8'));
 }
 
 // ---------------------------------------------------------------- plain form posts
@@ -532,7 +614,7 @@ async function sendFormAgain(req, res, text, form, errors, key) {
   const data = inlineJson({ values, errors, ...(key ? { idempotencyKey: key } : {}) });
   const withData = source.replace(/<message-form\b[^>]*>/, (tag) => `${tag}<script type="application/json">${data}</script>`);
   const rendered = await renderSource(withData, pageUrl, new Map());
-  sendPage(req, res, 422, rendered ?? withData, rendered ? styleHashes(rendered) : []);
+  return sendPage(req, res, 422, rendered ?? withData, rendered ? styleHashes(rendered) : []);
 }
 
 // ---------------------------------------------------------------- routing

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startDemoServer, tempInbox } from './demo-server.mjs';
 
 const inboxLines = (file) =>
@@ -17,9 +18,9 @@ const inboxLines = (file) =>
 const valid = { name: '王先生', phone: '13800000000', email: 'wang@example.com', message: '想了解大米批发价格。' };
 
 /** A request exactly as written: no URL normalisation, as a hostile client would send it. */
-function rawGet(port, path) {
+function rawGet(port, path, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
@@ -80,6 +81,58 @@ describe('demo server', () => {
       assert.equal(response.status, 200, 'run `npm run build` first');
       assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
       assert.match(await response.text(), /customElements/);
+    });
+
+    test('compresses scripts, styles, JSON and pages by Accept-Encoding, and answers 304 to a known ETag', async () => {
+      const bytes = (res) =>
+        new Promise((resolve, reject) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+          res.on('error', reject);
+        });
+      const get = (path, headers) =>
+        new Promise((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: server.port, path, headers }, async (res) =>
+            resolve({ res, body: await bytes(res) }),
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      const files = {
+        '/dist/newsroom-elements.js': 'dist/newsroom-elements.js',
+        '/site.css': 'demo/site.css',
+        '/content/site.json': 'demo/content/site.json',
+      };
+      for (const [path, file] of Object.entries(files)) {
+        const original = readFileSync(file);
+        const plain = await get(path, {});
+        assert.equal(plain.res.headers['content-encoding'], undefined, path);
+        assert.deepEqual(plain.body, original, path);
+        const br = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+        assert.equal(br.res.headers['content-encoding'], 'br', path);
+        assert.equal(br.res.headers.vary, 'Accept-Encoding', path);
+        assert.deepEqual(brotliDecompressSync(br.body), original, path);
+        assert.ok(br.body.length < original.length / 2, `${path}: ${br.body.length} of ${original.length} bytes`);
+        const gz = await get(path, { 'Accept-Encoding': 'gzip, br;q=0' });
+        assert.equal(gz.res.headers['content-encoding'], 'gzip', path);
+        assert.deepEqual(gunzipSync(gz.body), original, path);
+
+        // Each representation has its own strong ETag; a revisit with it costs no body.
+        const etag = br.res.headers.etag;
+        assert.match(etag, /^"[^"]+"$/, path);
+        assert.notEqual(etag, gz.res.headers.etag, path);
+        assert.match(br.res.headers['cache-control'], /no-cache|max-age/, path);
+        const again = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': `"other", ${etag}` });
+        assert.equal(again.res.statusCode, 304, path);
+        assert.equal(again.body.length, 0, path);
+        assert.equal(again.res.headers.etag, etag, path);
+        const stale = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': '"old"' });
+        assert.equal(stale.res.statusCode, 200, path);
+      }
+      const page = await get('/news.html', { 'Accept-Encoding': 'br' });
+      assert.equal(page.res.headers['content-encoding'], 'br');
+      assert.match(brotliDecompressSync(page.body).toString(), /<html lang="zh-CN">/);
     });
 
     test('a missing page is a 404 HTML page', async () => {
