@@ -12,6 +12,7 @@ import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
 import { minifyCss, minifyHtml } from '../rollup.config.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
+import { measureServerRendering, printServerRendering } from './ssr.mjs';
 
 const root = process.cwd();
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -165,9 +166,11 @@ const sizeRows = await measureSizes();
 const browser = await launch();
 let rendering = [];
 let demo = {};
+let serverRendering = {};
 try {
   rendering = await measureRendering(browser);
   demo = await measureDemo(browser).catch((error) => ({ note: error.message }));
+  serverRendering = await measureServerRendering(browser).catch((error) => ({ note: error.message }));
 } finally {
   await browser.close();
 }
@@ -195,6 +198,11 @@ if (demo.cls) {
   console.log(`  skipped: ${demo.note}`);
 }
 
+printServerRendering(serverRendering);
+
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), size: sizeRows, rendering, demo }, null, 2));
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify({ date: new Date().toISOString(), size: sizeRows, rendering, demo, serverRendering }, null, 2),
+);
 console.log('\nwritten: bench/results/latest.json');

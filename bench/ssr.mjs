@@ -1,0 +1,118 @@
+// npm run bench, server rendering: renderPage's throughput in-process (article and news pages),
+// and how much sooner the demo's server-rendered article page paints its text than the
+// client-rendered one (?ssr=0), under 4x CPU throttling, alternating rounds in one run.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startDemoServer } from '../test/e2e/demo-server.mjs';
+
+const demoRoot = join(process.cwd(), 'demo');
+const ssrEntry = join(process.cwd(), 'dist/ssr/index.js');
+const PAGES = [
+  { name: 'article', file: 'article.html', url: '/article.html?id=1001' },
+  { name: 'news', file: 'news.html', url: '/news.html' },
+];
+const SECONDS = 2;
+const ROUNDS = 7;
+const THROTTLING = 4;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The demo's content files, read once: the figure is rendering, not disk. */
+function memoryFetch() {
+  const files = new Map();
+  return async (url) => {
+    const path = decodeURIComponent(new URL(url).pathname);
+    if (!files.has(path)) files.set(path, await readFile(join(demoRoot, path)).catch(() => null));
+    const body = files.get(path);
+    return body ? new Response(body, { headers: { 'Content-Type': 'application/json' } }) : new Response('', { status: 404 });
+  };
+}
+
+/** Pages per second renderPage turns out for one page, after a warm-up. */
+async function throughput(renderPage, { name, file, url }) {
+  const source = await readFile(join(demoRoot, file), 'utf8');
+  const options = { url: `http://localhost${url}`, fetch: memoryFetch() };
+  for (let i = 0; i < 10; i++) await renderPage(source, options);
+  let pages = 0;
+  const start = performance.now();
+  while (performance.now() - start < SECONDS * 1000) {
+    await renderPage(source, options);
+    pages++;
+  }
+  const ms = performance.now() - start;
+  return {
+    page: name,
+    url,
+    pagesPerSecond: (pages * 1000) / ms,
+    msPerPage: ms / pages,
+    bytes: Buffer.byteLength(await renderPage(source, options)),
+  };
+}
+
+/** Milliseconds from navigation start to the frame in which the article's text is on screen. */
+async function articleTextPainted(browser, url) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
+    // Checked before every frame: the first frame that has the text is the one that paints it.
+    await page.evaluateOnNewDocument(() => {
+      const check = () => {
+        const body = document.querySelector('news-article')?.shadowRoot?.querySelector('[part~="body"]');
+        if (body?.textContent.trim() && body.getBoundingClientRect().height > 0) window.__textPainted = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__textPainted !== undefined, { timeout: 60_000 });
+    return await page.evaluate(() => window.__textPainted);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Both figures; `{ note }` when dist/ssr/ is not built. */
+export async function measureServerRendering(browser) {
+  if (!existsSync(ssrEntry)) return { note: 'dist/ssr/index.js is not built' };
+  const { renderPage } = await import(pathToFileURL(ssrEntry).href);
+  const render = [];
+  for (const page of PAGES) render.push(await throughput(renderPage, page));
+
+  const server = await startDemoServer();
+  try {
+    const ssr = new URL(PAGES[0].url, server.url).href;
+    const client = `${ssr}&ssr=0`;
+    // The server renders each page once, then serves it from memory: measure that, not the first render.
+    await fetch(ssr);
+    const rounds = { ssr: [], client: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      rounds.ssr.push(await articleTextPainted(browser, ssr));
+      rounds.client.push(await articleTextPainted(browser, client));
+    }
+    const paint = { ssrMs: median(rounds.ssr), clientMs: median(rounds.client), rounds };
+    paint.ratio = paint.clientMs / paint.ssrMs;
+    return { render, paint };
+  } finally {
+    await server.stop();
+  }
+}
+
+export function printServerRendering(result) {
+  console.log(`\nServer rendering (renderPage in-process, ${SECONDS} s per page)`);
+  if (result.note) return console.log(`  skipped: ${result.note}`);
+  for (const row of result.render) {
+    console.log(
+      `  ${row.url.padEnd(38)} ${row.pagesPerSecond.toFixed(0).padStart(5)} pages/s   ${row.msPerPage.toFixed(1).padStart(6)} ms/page   ${(row.bytes / 1024).toFixed(1)} KiB`,
+    );
+  }
+  const { paint } = result;
+  console.log(`\nArticle text painted, ${THROTTLING}x CPU throttling (median of ${ROUNDS} alternating rounds)`);
+  console.log(
+    `  server-rendered ${paint.ssrMs.toFixed(0).padStart(6)} ms   client-rendered (?ssr=0) ${paint.clientMs.toFixed(0).padStart(6)} ms   ${paint.ratio.toFixed(2)}x sooner (target 2x)`,
+  );
+}
