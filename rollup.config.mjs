@@ -97,6 +97,41 @@ export const minifyHtml = () => ({
   },
 });
 
+// The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
+// entry, split by rollup into content-hashed chunks, with Lit (and the hydrate support, which
+// must run before LitElement is defined: it is ordered first inside the chunk) and DOMPurify as
+// shared chunks of their own. The loader imports none of them statically: this plugin writes
+// into it, for each tag, the element's file and every chunk it imports, so the loader can
+// preload them all at once instead of discovering them one import level at a time.
+const sharedChunk = (id) => {
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\//.test(id)) return 'lit';
+  if (/node_modules\/dompurify\//.test(id)) return 'dompurify';
+  return undefined;
+};
+
+const loaderManifest = () => ({
+  name: 'loader-manifest',
+  generateBundle(_, bundle) {
+    const files = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const byName = new Map(files.map((chunk) => [chunk.fileName, chunk]));
+    const closure = (fileName, seen = new Set()) => {
+      if (!seen.has(fileName)) {
+        seen.add(fileName);
+        for (const dependency of byName.get(fileName).imports) closure(dependency, seen);
+      }
+      return seen;
+    };
+    const manifest = {};
+    for (const chunk of files) {
+      if (chunk.isEntry && chunk.name !== 'loader') manifest[chunk.name] = [...closure(chunk.fileName)];
+    }
+    const loader = bundle['loader.js'];
+    if (!loader.code.includes('NEWSROOM_CHUNKS')) this.error('the loader lost its NEWSROOM_CHUNKS placeholder');
+    if (loader.imports.length || loader.dynamicImports.length) this.error('the loader must not import any chunk statically');
+    loader.code = loader.code.replace('NEWSROOM_CHUNKS', JSON.stringify(manifest));
+  },
+});
+
 // Entries of the npm build (dist/<name>.js). Each element's registering module is added below.
 const npmEntries = {
   index: 'src/index.ts',
@@ -110,6 +145,19 @@ export default [
     input: 'src/all.ts',
     output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
     plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), oncePerPage(), minify(), dropInTypes()],
+  },
+  // The lazy loader and its chunks, minified for the script-tag path.
+  {
+    input: { loader: 'src/loader.ts', ...Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`])) },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: (chunk) => (chunk.name === 'loader' ? 'loader.js' : 'cdn/[name]-[hash].js'),
+      chunkFileNames: 'cdn/[name]-[hash].js',
+      manualChunks: sharedChunk,
+    },
+    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), minify(), loaderManifest()],
   },
   // The npm build: one readable (unminified) module per source file with its source map, for the
   // user's bundler to minify; dependencies stay imports. Template whitespace is still squeezed,

@@ -302,7 +302,8 @@ async function serveStatic(req, res, url) {
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript)|image\/svg\+xml)/;
-const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css)$/;
+// The lazy loader's chunks (dist/cdn/) carry a content hash in their names.
+const isHashed = (file) => file.startsWith(join(distRoot, 'cdn') + sep);
 /** `${file}` → `{ version, etag, bodies: Map<encoding, Promise<Buffer>> }` */
 const variants = new Map();
 
@@ -350,7 +351,7 @@ async function sendCacheable(req, res, file, type) {
   const etag = `"${entry.hash}${encoding === 'identity' ? '' : '-' + encoding}"`;
   const headers = {
     ...securityHeaders,
-    'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': isHashed(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ETag: etag,
     Vary: 'Accept-Encoding',
   };

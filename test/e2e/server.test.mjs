@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startDemoServer, tempInbox } from './demo-server.mjs';
@@ -104,9 +105,12 @@ describe('demo server', () => {
         '/site.css': 'demo/site.css',
         '/content/site.json': 'demo/content/site.json',
       };
+      const caching = {};
+      const plainCache = (path) => caching[path];
       for (const [path, file] of Object.entries(files)) {
         const original = readFileSync(file);
         const plain = await get(path, {});
+        caching[path] = plain.res.headers['cache-control'];
         assert.equal(plain.res.headers['content-encoding'], undefined, path);
         assert.deepEqual(plain.body, original, path);
         const br = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
@@ -130,6 +134,10 @@ describe('demo server', () => {
         const stale = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': '"old"' });
         assert.equal(stale.res.statusCode, 200, path);
       }
+      const chunk = (await readdir('dist/cdn')).find((name) => name.endsWith('.js'));
+      const hashed = await get(`/dist/cdn/${chunk}`, { 'Accept-Encoding': 'br' });
+      assert.equal(hashed.res.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(plainCache('/dist/newsroom-elements.js'), 'no-cache');
       const page = await get('/news.html', { 'Accept-Encoding': 'br' });
       assert.equal(page.res.headers['content-encoding'], 'br');
       assert.match(brotliDecompressSync(page.body).toString(), /<html lang="zh-CN">/);

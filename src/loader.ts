@@ -1,0 +1,82 @@
+/**
+ * The lazy loader for the script-tag path (`dist/loader.js`): a page pays only for the elements
+ * it shows. It watches the document (and the open shadow roots of our elements, and of elements
+ * added later) and loads an element's code the first time its tag appears, with the chunks that
+ * code needs preloaded in parallel, so each takes one round trip. Lit, the shared core and
+ * DOMPurify (news-article only) are chunks of their own, fetched once whichever element asks.
+ * The chunks are built by rollup from the same registering modules the npm package has, so an
+ * element hydrates the server-rendered shadow DOM it finds exactly as with the all-in-one file.
+ *
+ * ```html
+ * <script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-elements@0.1/dist/loader.js"></script>
+ * ```
+ */
+
+// Filled in by the build (rollup.config.mjs, `loaderManifest`): for each tag, its module first,
+// then every chunk that module imports, as paths relative to this file.
+declare const NEWSROOM_CHUNKS: Record<string, string[]>;
+
+const chunks: Record<string, string[]> = NEWSROOM_CHUNKS;
+const tags = Object.keys(chunks);
+const selector = tags.join(',');
+const requested = new Set<string>();
+const preloaded = new Set<string>();
+const watched = new WeakSet<Node>();
+
+let observer: MutationObserver | undefined;
+
+const url = (file: string) => new URL(file, import.meta.url).href;
+
+function preload(file: string): void {
+  if (preloaded.has(file)) return;
+  preloaded.add(file);
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = url(file);
+  document.head.append(link);
+}
+
+function load(tag: string): void {
+  if (requested.has(tag)) return;
+  requested.add(tag);
+  if (customElements.get(tag)) return; // registered already (the all-in-one file, or a bundle)
+  const [module, ...imports] = chunks[tag];
+  imports.forEach(preload);
+  import(/* @vite-ignore */ url(module)).catch((error: unknown) => console.error(`newsroom-elements: could not load <${tag}>.`, error));
+}
+
+/** One of our elements: load its code, and watch its shadow root once it has one. */
+function found(element: Element): void {
+  load(element.localName);
+  if (element.shadowRoot) discover(element.shadowRoot);
+  else void customElements.whenDefined(element.localName).then(() => element.shadowRoot && discover(element.shadowRoot));
+}
+
+function scan(root: Element | DocumentFragment | Document): void {
+  if (root instanceof Element) {
+    if (tags.includes(root.localName)) found(root);
+    // A host's own component added with an open shadow root: look inside it too.
+    else if (root.shadowRoot) discover(root.shadowRoot);
+  }
+  for (const element of root.querySelectorAll(selector)) found(element);
+}
+
+/**
+ * Loads the elements used in `root` and in whatever is added to it later. The document and the
+ * shadow roots of our elements are watched already; call it for a shadow root of your own that
+ * was attached after its host was added to the page, or a closed one.
+ */
+export function discover(root: Document | ShadowRoot): void {
+  if (watched.has(root)) return;
+  watched.add(root);
+  observer ??= new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  scan(root);
+}
+
+// Importing it in Node (server rendering, tools) does nothing.
+if (typeof document !== 'undefined') discover(document);
