@@ -10,12 +10,12 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
+import { findBrowser } from '../test/browser.mjs';
 import { minifyCss, minifyHtml } from '../rollup.config.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
 
 const root = process.cwd();
-const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const sizes = (code) => ({
   min: Buffer.byteLength(code),
@@ -97,19 +97,11 @@ function staticServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const launch = () =>
-  puppeteer.launch({
-    executablePath: chrome,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+// The same browser the tests use (CHROME_PATH, an installed one, or the bundled one).
+const launch = async () => {
+  const { executablePath, args } = await findBrowser();
+  return puppeteer.launch({ executablePath, headless: true, args });
+};
 
 // ------------------------------------------------------------------ render ratios
 async function measureRendering(browser) {

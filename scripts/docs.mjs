@@ -60,8 +60,8 @@ export function renderElements(manifest) {
       (element.cssParts ?? []).map((p) => [code(p.name), p.description ?? '']),
     );
     out += table(
-      ['CSS custom property', 'Description'],
-      (element.cssProperties ?? []).map((p) => [code(p.name), p.description ?? '']),
+      ['CSS custom property', 'Default', 'Description'],
+      (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description ?? '']),
     );
   }
   return out.trim() + '\n';

@@ -68,11 +68,17 @@ function websiteHref(value: string, base: string): string | undefined {
  * the phone number and e-mail address. Reads `contact` from `site.json` at `src`; the plain
  * attributes win over it, and work without any `src`.
  *
- * @fires newsroom-load - `site.json` loaded (detail `{ src, data }`).
- * @fires newsroom-error - `site.json` failed to load (detail `{ src, error }`).
+ * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - `site.json` loaded (detail `{ src, data }`).
+ * @fires {CustomEvent<NewsroomErrorDetail>} newsroom-error - `site.json` failed to load (detail `{ src, error }`).
  * @csspart heading - The card's title.
  * @csspart list - The list of contact lines.
  * @csspart line - One line; also named after its field: `address`, `phone`, `fax`, `email`, `website`, `hours`.
+ * @csspart address - Added to the address `line`.
+ * @csspart phone - Added to the phone `line`.
+ * @csspart fax - Added to the fax `line`.
+ * @csspart email - Added to the email `line`.
+ * @csspart website - Added to the website `line`.
+ * @csspart hours - Added to the opening hours `line`.
  * @csspart label - A line's label ("Phone").
  * @csspart value - A line's value.
  * @csspart link - A value's link (map, tel:, mailto:, website).

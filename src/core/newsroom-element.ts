@@ -12,6 +12,20 @@ import { safeUrl } from './safe-url.js';
 /**
  * What every data element shares: `src` / inline JSON / the `data` property, the shared content
  * client and config from the nearest `news-provider`, the locale, and the load / error UI.
+ *
+ * The theme below comes with the shared base styles, so every element that uses them takes it.
+ * @cssprop --newsroom-accent - Accent colour: links, buttons, focus rings.
+ * @cssprop --newsroom-accent-text - Text on the accent colour.
+ * @cssprop --newsroom-text - Text colour.
+ * @cssprop --newsroom-muted - Secondary text: dates, labels, captions.
+ * @cssprop --newsroom-border - Borders and rules.
+ * @cssprop --newsroom-surface - Panels, cards and loading skeletons.
+ * @cssprop --newsroom-background - The element's own background.
+ * @cssprop --newsroom-radius - Corner radius.
+ * @cssprop --newsroom-spacing - The base space between blocks.
+ * @cssprop --newsroom-danger - Error text and borders.
+ * @cssprop --newsroom-font - Font family.
+ * @cssprop --newsroom-font-size - Base font size.
  */
 export abstract class NewsroomElement extends LitElement {
   /** URL of the JSON to show, resolved against the provider's `base`. */

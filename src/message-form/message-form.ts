@@ -72,11 +72,16 @@ const textareaText = (value: string) => value.replace(/&/g, '&amp;').replace(/</
  * JavaScript: `method="post"` to `action`, urlencoded fields named as the JSON keys, plus
  * `_idempotency` (the message's key), `_csrf` (from `csrf-token`) and the `_gotcha` honeypot.
  *
- * @fires message-sent - The server accepted the message (detail `{ data, response, status }`).
- * @fires message-failed - The message was not sent (detail `{ error, status?, errors? }`); the form keeps it.
+ * @fires {CustomEvent<MessageSentDetail>} message-sent - The server accepted the message (detail `{ data, response, status }`).
+ * @fires {CustomEvent<MessageFailedDetail>} message-failed - The message was not sent (detail `{ error, status?, errors? }`); the form keeps it.
  * @slot sent - Replaces the thank-you text shown once a message is sent.
  * @csspart form - The form.
  * @csspart field - One field (label, control, count, error); also named after the field: `name`, `phone`, …
+ * @csspart name - Added to the name `field`.
+ * @csspart phone - Added to the phone `field`.
+ * @csspart email - Added to the email `field`.
+ * @csspart subject - Added to the subject `field`.
+ * @csspart message - Added to the message `field`.
  * @csspart label - A field's label.
  * @csspart control - An input or the textarea.
  * @csspart count - The message's character count.

@@ -19,9 +19,9 @@ import { styles } from './news-article.styles.js';
  * the sanitized body, editor line and previous / next links. Chooses its article by `src`, by
  * `article-id` filled into the `article-src` template, or by the page URL's `id` parameter.
  *
- * @fires newsroom-load - The article loaded (detail `{ src, data }`); `related-articles for=…` follows it.
- * @fires newsroom-error - The article failed to load (detail `{ src, error }`).
- * @fires news-select - A visitor chose the previous or next article (detail `{ item }`); cancel it to route in-page.
+ * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - The article loaded (detail `{ src, data }`); `related-articles for=…` follows it.
+ * @fires {CustomEvent<NewsroomErrorDetail>} newsroom-error - The article failed to load (detail `{ src, error }`).
+ * @fires {CustomEvent<NewsSelectDetail>} news-select - A visitor chose the previous or next article (detail `{ item }`); cancel it to route in-page.
  * @csspart article - The `<article>` wrapper.
  * @csspart category - The category line.
  * @csspart title - The headline (and the previous / next titles).

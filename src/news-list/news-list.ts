@@ -81,9 +81,9 @@ export function pageNumbers(page: number, pages: number): number[] {
  * page (`page`, `pageSize`, `category` query parameters, WordPress `page` / `per_page` /
  * `categories`, or a `{page}` / `{pageSize}` / `{category}` template in `src`).
  *
- * @fires news-select - A visitor chose an item (detail `{ item }`); cancel it to route in-page.
- * @fires newsroom-load - The list loaded (detail `{ src, data }`).
- * @fires newsroom-error - The list failed to load (detail `{ src, error }`).
+ * @fires {CustomEvent<NewsSelectDetail>} news-select - A visitor chose an item (detail `{ item }`); cancel it to route in-page.
+ * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - The list loaded (detail `{ src, data }`).
+ * @fires {CustomEvent<NewsroomErrorDetail>} newsroom-error - The list failed to load (detail `{ src, error }`).
  * @csspart heading - The list heading (visually hidden unless `heading` is set); focused after a page change.
  * @csspart tabs - The category tab list (shown when the data has categories; hide it with `::part(tabs) { display: none }`).
  * @csspart tab - One category tab.

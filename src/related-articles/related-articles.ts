@@ -28,9 +28,9 @@ type ArticleSource = Element & { data?: unknown };
  * article's `related` list from `src`, or follows a `news-article` on the same page named by
  * `for`, reusing what that element loaded (no second request) and updating when it changes.
  *
- * @fires news-select - A visitor chose an article (detail `{ item }`); cancel it to route in-page.
- * @fires newsroom-load - The article at `src` loaded (detail `{ src, data }`).
- * @fires newsroom-error - The article at `src` failed to load (detail `{ src, error }`).
+ * @fires {CustomEvent<NewsSelectDetail>} news-select - A visitor chose an article (detail `{ item }`); cancel it to route in-page.
+ * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - The article at `src` loaded (detail `{ src, data }`).
+ * @fires {CustomEvent<NewsroomErrorDetail>} newsroom-error - The article at `src` failed to load (detail `{ src, error }`).
  * @csspart heading - The block's heading.
  * @csspart list - The list of links.
  * @csspart item - One related article.

@@ -53,13 +53,15 @@ const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Ho
  * collapses to one "Menu" button when the element is 48rem (768px) wide or less. Sub-menus are
  * rendered only while open, so menus of thousands of entries stay fast.
  *
- * @fires newsroom-load - `site.json` loaded (detail `{ src, data }`).
- * @fires newsroom-error - `site.json` failed to load (detail `{ src, error }`).
+ * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - `site.json` loaded (detail `{ src, data }`).
+ * @fires {CustomEvent<NewsroomErrorDetail>} newsroom-error - `site.json` failed to load (detail `{ src, error }`).
  * @csspart nav - The navigation landmark.
  * @csspart heading - The side menu's section title, or the footer's `heading`.
  * @csspart list - The top-level list (an `ol` in the breadcrumb).
  * @csspart item - One entry; also `active` when it holds the current page.
  * @csspart link - An entry's link; also `current` for the current page.
+ * @csspart active - Added to an `item` that holds the current page (itself or in its sub-menu).
+ * @csspart current - Added to the `link` of the current page.
  * @csspart label - An entry without a usable address, shown as text.
  * @csspart toggle - The button that opens an entry's sub-menu.
  * @csspart submenu - A sub-menu list.

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { findBrowser } from '../browser.mjs';
 import { repoRoot, startDemoServer } from './demo-server.mjs';
 
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const bundle = join(repoRoot, 'dist/newsroom-elements.js');
 
@@ -75,21 +75,9 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
 
   before(async () => {
     assert.ok(existsSync(bundle), 'dist/newsroom-elements.js is missing: run `npm run build` first');
-    assert.ok(existsSync(chromium), `no Chromium at ${chromium} (set CHROME_PATH)`);
+    const { executablePath, args } = await findBrowser();
     server = await startDemoServer();
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await puppeteer.launch({ executablePath, headless: true, args });
   });
 
   after(async () => {

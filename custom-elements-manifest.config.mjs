@@ -1,0 +1,109 @@
+// custom-elements.json: what editors, frameworks and docs read about the elements. The analyzer
+// reads the TypeScript sources; the plugin below turns that into the package's public contract:
+// shipped dist/*.js paths, no private or static members, no abstract base or helper listed as an
+// element, and every element's theme properties with their defaults. Integrations generated from
+// the finished manifest are added in scripts/integrations.plugins.mjs. Runs after rollup (`npm run
+// build`), so it can tell which dist/ modules exist.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { integrationPlugins } from './scripts/integrations.plugins.mjs';
+
+const sourceFiles = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+
+/** `--newsroom-x` → its fallback in `var(--newsroom-x, fallback)`, read from every css`` in src/. */
+function themeDefaults() {
+  const defaults = new Map();
+  for (const file of sourceFiles('src')) {
+    const code = readFileSync(file, 'utf8');
+    for (const [, name, fallback] of code.matchAll(/var\(\s*(--newsroom-[\w-]+)\s*,\s*((?:[^()]|\([^()]*\))*)\)/g)) {
+      const value = fallback.replace(/\s+/g, ' ').trim();
+      if (!defaults.has(name)) defaults.set(name, value);
+    }
+  }
+  return defaults;
+}
+
+const shipped = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+const isTagName = (name) => /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(name);
+const isPublic = (member) => !member.static && (!member.privacy || member.privacy === 'public') && !/^[#_]/.test(member.name);
+
+/** Rewrites every `path` / `module` that names a source file to the file the package ships. */
+function shipPaths(node) {
+  if (Array.isArray(node)) return node.forEach(shipPaths);
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'path' || key === 'module') && typeof value === 'string' && value.startsWith('src/')) node[key] = shipped(value);
+    else shipPaths(value);
+  }
+}
+
+export function publicContractPlugin() {
+  return {
+    name: 'newsroom-public-contract',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const defaults = themeDefaults();
+      const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+      // The theme every element gets from baseStyles is documented once, on the shared base class.
+      const theme = declarations.find((d) => d.name === 'NewsroomElement')?.cssProperties ?? [];
+      for (const module of manifest.modules) {
+        // Lit's `static styles` is not in the manifest; the source says whether the shared styles are in.
+        const usesBaseStyles = /static\s+(override\s+)?styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(readFileSync(module.path, 'utf8'));
+        for (const declaration of module.declarations ?? []) contract(declaration, usesBaseStyles);
+      }
+      function contract(declaration, usesBaseStyles) {
+        if (declaration.customElement && !declaration.tagName) {
+          // An abstract base (or any class that never gets a tag) is not an element.
+          delete declaration.customElement;
+          delete declaration.attributes;
+          delete declaration.events;
+          delete declaration.slots;
+          delete declaration.cssParts;
+          delete declaration.cssProperties;
+        }
+        if (declaration.members) declaration.members = declaration.members.filter(isPublic);
+        // The manifest documents values, not source: a module constant's long initializer (a css``
+        // block, a table of messages) is left out.
+        if (declaration.kind === 'variable' && declaration.default?.length > 80) delete declaration.default;
+        if (declaration.tagName && usesBaseStyles) {
+          const own = new Set((declaration.cssProperties ?? []).map((p) => p.name));
+          declaration.cssProperties = [...(declaration.cssProperties ?? []), ...theme.filter((p) => !own.has(p.name))];
+        }
+        for (const property of declaration.cssProperties ?? []) {
+          property.default ??= defaults.get(property.name);
+          delete property.inheritedFrom;
+        }
+        if (declaration.cssProperties) declaration.cssProperties.sort((a, b) => a.name.localeCompare(b.name));
+      }
+      for (const module of manifest.modules) {
+        // `customElements.define(tag, element)` inside the define helper is not a definition.
+        module.exports = module.exports?.filter((e) => e.kind !== 'custom-element-definition' || isTagName(e.name));
+      }
+      // Each element is registered by the define.ts beside it, through the guarded defineElement().
+      for (const module of manifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.tagName) continue;
+          const definer = manifest.modules.find((m) => m.path === module.path.replace(/[^/]+$/, 'define.ts'));
+          definer?.exports?.push({
+            kind: 'custom-element-definition',
+            name: declaration.tagName,
+            declaration: { name: declaration.name, module: module.path },
+          });
+        }
+      }
+      shipPaths(manifest);
+      // Type-only modules compile to nothing (their types are in the .d.ts files): not listed.
+      manifest.modules = manifest.modules.filter((module) => existsSync(module.path));
+    },
+  };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/ssr/**'],
+  outdir: '.',
+  litelement: true,
+  plugins: [publicContractPlugin(), ...integrationPlugins()],
+};

@@ -1,0 +1,68 @@
+// The Chromium every browser test runs in (web-test-runner, the end-to-end and the package tests),
+// found the same way everywhere so that `npm test` works on a machine with only Node and npm:
+//   1. CHROME_PATH, when set;
+//   2. an installed Chrome or Chromium on the PATH (Debian's chromium, google-chrome, …);
+//   3. the headless Chromium inside the @sparticuz/chromium dev dependency, unpacked to the temp
+//      folder on first use. It needs no system packages and brings its own base fonts, but no CJK
+//      font: tests must not depend on fonts (see the README for screenshots).
+// It says once, on stderr, which one it uses.
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const INSTALLED = [
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** Flags for a quiet, headless test browser (the system browser). */
+const TEST_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function onPath(name) {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
+
+let found;
+
+/**
+ * @returns {Promise<{ executablePath: string, args: string[], source: string }>} where the browser
+ * is, the flags to launch it with (puppeteer's `headless: true` is still the caller's), and which
+ * of the three places it came from.
+ */
+export function findBrowser() {
+  found ??= locate().then((browser) => {
+    console.error(`Browser for the tests: ${browser.executablePath} (${browser.source})`);
+    return browser;
+  });
+  return found;
+}
+
+async function locate() {
+  if (process.env.CHROME_PATH) {
+    if (!existsSync(process.env.CHROME_PATH)) throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist`);
+    return { executablePath: process.env.CHROME_PATH, args: TEST_ARGS, source: 'CHROME_PATH' };
+  }
+  const installed = ON_PATH.map(onPath).find(Boolean) ?? INSTALLED.find((path) => existsSync(path));
+  if (installed) return { executablePath: installed, args: TEST_ARGS, source: 'installed browser' };
+  try {
+    const { default: chromium } = await import('@sparticuz/chromium');
+    // Also sets LD_LIBRARY_PATH and FONTCONFIG_PATH for the browser it unpacks. Its own serverless
+    // flags (--disable-web-security, --single-process …) are not used: the tests need a normal browser.
+    const executablePath = await chromium.executablePath();
+    return { executablePath, args: TEST_ARGS, source: 'the @sparticuz/chromium dev dependency' };
+  } catch (error) {
+    throw new Error(
+      'No browser for the tests: set CHROME_PATH, install Chrome or Chromium, or run `npm ci` so that the ' +
+        `@sparticuz/chromium dev dependency is there (${error.message})`,
+    );
+  }
+}
