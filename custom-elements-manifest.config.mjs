@@ -20,7 +20,8 @@ function themeDefaults() {
     const code = readFileSync(file, 'utf8');
     for (const [, name, fallback] of code.matchAll(/var\(\s*(--newsroom-[\w-]+)\s*,\s*((?:[^()]|\([^()]*\))*)\)/g)) {
       const value = fallback.replace(/\s+/g, ' ').trim();
-      if (!defaults.has(name)) defaults.set(name, value);
+      // `var(--x, var(--_private))`: each element documents its own default instead.
+      if (!defaults.has(name) && !value.includes('var(')) defaults.set(name, value);
     }
   }
   return defaults;
