@@ -137,6 +137,8 @@ const npmEntries = {
   index: 'src/index.ts',
   all: 'src/all.ts',
   ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+  // Node only: server rendering. No browser entry imports it.
+  'ssr/index': 'src/ssr/index.ts',
 };
 
 export default [
@@ -164,7 +166,7 @@ export default [
   // since bundlers do not minify the insides of html`` and css`` strings.
   {
     input: npmEntries,
-    external: [/^lit(\/|$)/, /^@lit\//, /^dompurify$/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^parse5$/, /^jsdom$/, /^node:/],
     output: {
       dir: 'dist',
       format: 'es',

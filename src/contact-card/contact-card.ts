@@ -3,6 +3,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import type { Messages } from '../core/locale.js';
+import { pageBase } from '../core/page.js';
 import { isExternal, safeUrl } from '../core/safe-url.js';
 import { baseStyles, containerStyles } from '../core/styles.js';
 import { headingTag } from '../core/heading.js';
@@ -146,7 +147,7 @@ export class ContactCard extends NewsroomElement {
     const raw = response?.data as { contact?: { website?: unknown } } | undefined;
     const rawWebsite = typeof raw?.contact?.website === 'string' ? raw.contact.website.trim() : undefined;
     // Shown as typed (less its scheme); `data.website` only says the URL passed the safety check.
-    const [website, base] = this.website ? [this.website, document.baseURI] : data.website && rawWebsite ? [rawWebsite, response!.url] : [];
+    const [website, base] = this.website ? [this.website, pageBase()] : data.website && rawWebsite ? [rawWebsite, response!.url] : [];
     const phone = this.phone || data.phone;
     const email = this.email || data.email;
     const rows = [
@@ -169,7 +170,7 @@ export class ContactCard extends NewsroomElement {
   private line(field: Field, text: string | undefined, href?: string) {
     if (!text) return nothing;
     const t = messages[this.resolvedLocale];
-    const copyable = (field === 'phone' || field === 'email') && !!navigator.clipboard;
+    const copyable = (field === 'phone' || field === 'email') && this.live && !!navigator.clipboard;
     const copied = this.copied?.field === field ? this.copied : undefined;
     return html`<div part="line ${field}" class="line">
       <dt part="label">${t[field]}</dt>

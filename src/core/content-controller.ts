@@ -71,8 +71,9 @@ export class ContentController implements ReactiveController {
   set(response: ContentResponse, announce = true): void {
     this.abort?.abort();
     this.abort = undefined;
-    this.key = this.url();
     this.response = response;
+    // Read after the response is in place: a list learns from it that its server pages.
+    this.key = this.url();
     this.error = undefined;
     this.status = 'complete';
     if (announce) emit(this.host, 'newsroom-load', { src: response.url, data: response.data });

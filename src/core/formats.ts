@@ -2,6 +2,7 @@ import type { ContentResponse } from './content-client.js';
 import type { Article, ArticleLink, Category, NewsItem, NewsList } from './model.js';
 import { isObject, type Json, Reader } from './reader.js';
 import { htmlToText } from './html-text.js';
+import { pageBase } from './page.js';
 
 export { normalizeSite } from './site-format.js';
 
@@ -137,7 +138,7 @@ function categories(r: Reader, values: unknown[]): Category[] {
 /** A news list from the native format, a JSON Feed, or a WordPress posts array. */
 export function normalizeList(response: Pick<ContentResponse, 'data' | 'url' | 'total'>): NewsList {
   const { data } = response;
-  const r = new Reader(response.url || document.baseURI);
+  const r = new Reader(response.url || pageBase());
   if (Array.isArray(data)) {
     const posts = items(r, data, 'posts', (r, obj, at) => (isWordPressPost(obj) ? wordPressItem(r, obj, at) : nativeItem(r, obj, at)));
     return { items: posts, categories: [], page: 1, total: Math.max(response.total ?? 0, posts.length) };
@@ -185,7 +186,7 @@ function bodyHtml(r: Reader, obj: Json, key: string, path: string): string {
 
 /** One article from the native format, a JSON Feed item, or a WordPress post. */
 export function normalizeArticle(response: Pick<ContentResponse, 'data' | 'url'>): Article {
-  const base = response.url || document.baseURI;
+  const base = response.url || pageBase();
   const r = new Reader(base);
   let data = response.data;
   // A feed or posts array holding a single entry is read as that entry.

@@ -11,6 +11,8 @@ export function toLocale(tag: string | null | undefined): Locale | undefined {
 
 /** The nearest `lang` attribute, looking through shadow roots to the host page. */
 export function langOf(node: Node): string | undefined {
+  // On the server an element has no parents: the renderer passes the page's `lang` in instead.
+  if (typeof ShadowRoot === 'undefined') return undefined;
   for (let current: Node | null = node; current;) {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') || undefined;
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
@@ -20,7 +22,22 @@ export function langOf(node: Node): string | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A date for people (`2025年6月10日`, `Jun 10, 2025`); '' for anything that isn't a date. */
+const OFFSET = /(?:z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/**
+ * The wall-clock time `value` was written in, as a UTC instant: `2025-06-10T20:53:04+08:00`
+ * reads 20:53 wherever it is shown. The server and every visitor's browser then print the same
+ * text (a server-rendered page hydrates without a mismatch), and a news date is the newsroom's.
+ */
+function wallClock(value: string, date: Date): number {
+  const offset = /\dT\d/.test(value) ? OFFSET.exec(value.trim()) : null;
+  if (offset) return date.getTime() + (offset[1] ? (offset[1] === '-' ? -1 : 1) * (+offset[2] * 60 + +offset[3]) * 60_000 : 0);
+  // A date-only ISO string is parsed as UTC midnight; anything else as local time, shown as written.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return date.getTime();
+  return date.getTime() - date.getTimezoneOffset() * 60_000;
+}
+
+/** A date for people (`2025年6月10日`, `Jun 10, 2025`) in the time zone it was written in; '' for anything that isn't a date. */
 export function formatDate(value: string | undefined, locale: Locale, withTime = false): string {
   if (!value) return '';
   const date = new Date(value);
@@ -28,10 +45,11 @@ export function formatDate(value: string | undefined, locale: Locale, withTime =
   const key = locale + withTime;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    const style: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+    format = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' });
     formatters.set(key, format);
   }
-  return format.format(date);
+  return format.format(wallClock(value, date));
 }
 
 type Values = Record<string, string | number | undefined>;

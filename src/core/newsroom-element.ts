@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
 import { ContentController } from './content-controller.js';
@@ -7,6 +7,7 @@ import { ContentError } from './content-error.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
 import { coreMessages, fillTemplate, format, type Locale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
+import { cameFromServer, pageBase } from './page.js';
 import { safeUrl } from './safe-url.js';
 
 /**
@@ -48,6 +49,17 @@ export abstract class NewsroomElement extends LitElement {
 
   protected readonly localize = new LocaleController(this, () => this.config?.locale);
 
+  /** The shadow root came with the page (server rendering): the first render hydrates it. */
+  protected readonly fromServer = cameFromServer(this);
+
+  /**
+   * Browser-only extras (native share, clipboard buttons) are shown: never on the server, and
+   * on a server-rendered element only after the first render, which must match the server's.
+   */
+  protected get live(): boolean {
+    return !isServer && (this.hasUpdated || !this.fromServer);
+  }
+
   /** A `data` value a page set before this element was defined, applied on first connect. */
   private early?: { data: unknown };
 
@@ -66,7 +78,7 @@ export abstract class NewsroomElement extends LitElement {
     return this.content.response?.data;
   }
   set data(data: unknown) {
-    this.content.set({ url: this.resolveUrl(this.src) ?? document.baseURI, data });
+    this.content.set({ url: this.sourceUrl() ?? pageBase(), data });
   }
 
   get client(): ContentClient {
@@ -97,7 +109,7 @@ export abstract class NewsroomElement extends LitElement {
   protected resolveUrl(value: string | undefined): string | undefined {
     if (!value) return undefined;
     const base = this.config?.base ? safeUrl(this.config.base) : undefined;
-    const url = safeUrl(value, base ?? document.baseURI);
+    const url = safeUrl(value, base ?? pageBase());
     return url && /^https?:/.test(url) ? url : undefined;
   }
 
@@ -133,6 +145,12 @@ export abstract class NewsroomElement extends LitElement {
     } catch (error) {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
     }
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    // The hydrated render matched the server's; now the browser-only extras may appear.
+    if (this.fromServer) this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {

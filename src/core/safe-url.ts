@@ -1,3 +1,5 @@
+import { pageBase, pageOrigin } from './page.js';
+
 const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 // Control characters and whitespace that browsers strip or ignore inside a URL.
@@ -29,7 +31,7 @@ function decodeReferences(value: string): string {
  * mailto, tel, or relative, resolved against `base`); `undefined` for anything else.
  * Every URL that comes from content reaches an `href` or `src` through this function.
  */
-export function safeUrl(value: unknown, base: string | URL = document.baseURI): string | undefined {
+export function safeUrl(value: unknown, base: string | URL = pageBase()): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   if (!trimmed) return undefined;
@@ -56,8 +58,8 @@ export function safeUrl(value: unknown, base: string | URL = document.baseURI): 
 /** True when `href` points away from the host page's origin (it then opens with noopener). */
 export function isExternal(href: string): boolean {
   try {
-    const url = new URL(href, document.baseURI);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+    const url = new URL(href, pageBase());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== pageOrigin();
   } catch {
     return false;
   }

@@ -1,14 +1,43 @@
-import createDOMPurify, { type Config } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { pageBase } from './page.js';
 import { isExternal, safeUrl } from './safe-url.js';
 
-// A private instance: our hooks never touch a DOMPurify the host page uses.
-const purify = createDOMPurify(window);
+/** The window DOMPurify parses in: the page's own, or (in Node) a standard DOM such as jsdom's. */
+type DomWindow = Window & typeof globalThis;
+
+let domWindow: DomWindow | undefined;
+// A private instance, made on first use: our hooks never touch a DOMPurify the host page uses,
+// and importing this module never needs a DOM (it runs in Node for server rendering).
+let purify: DOMPurify | undefined;
+
+/**
+ * Gives the sanitizer a window to work in where there is no global one (server rendering hands
+ * it a jsdom window). The configuration and hooks stay the same, so server and browser agree.
+ */
+export function useSanitizerWindow(window: DomWindow): void {
+  domWindow = window;
+  purify = undefined;
+}
+
+/** The document sanitized content is built in (jsdom's on the server). */
+export function contentDocument(): Document {
+  return (domWindow ?? window).document;
+}
+
+function purifier(): DOMPurify {
+  if (!purify) {
+    purify = createDOMPurify(domWindow ?? window);
+    purify.addHook('afterSanitizeAttributes', checkUrls);
+  }
+  return purify;
+}
 
 const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'cite', 'background'];
 
 let currentBase = '';
 
-purify.addHook('afterSanitizeAttributes', (node) => {
+/** Every URL attribute through `safeUrl`; external links open apart, images load lazily. */
+function checkUrls(node: Element): void {
   for (const name of URL_ATTRIBUTES) {
     if (!node.hasAttribute(name)) continue;
     const url = safeUrl(node.getAttribute(name), currentBase);
@@ -28,7 +57,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
   }
-});
+}
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   USE_PROFILES: { html: true },
@@ -83,8 +112,9 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
  * `safeUrl` (relative ones resolved against `base`), returned as an inert fragment to render as
  * a child — never a string, so Lit's Trusted Types policy is never asked to vouch for it.
  */
-export function sanitizeHtml(html: unknown, base: string = document.baseURI): DocumentFragment {
-  if (typeof html !== 'string' || !html) return document.createDocumentFragment();
+export function sanitizeHtml(html: unknown, base: string = pageBase()): DocumentFragment {
+  if (typeof html !== 'string' || !html) return contentDocument().createDocumentFragment();
+  const purify = purifier();
   currentBase = base;
   try {
     // Markup that the parser turns into a frameset document comes back as null: nothing survives.

@@ -1,5 +1,6 @@
 import type { Contact, MenuItem, Site } from './model.js';
 import { isObject, Reader } from './reader.js';
+import { pageBase } from './page.js';
 
 // Kept apart from the list and article readers so that menus and contact cards never pull in
 // the HTML sanitizer.
@@ -39,7 +40,7 @@ function contact(r: Reader, value: unknown): Contact | undefined {
 }
 
 /** `site.json`: name, menus, contact, copyright. */
-export function normalizeSite(data: unknown, base: string = document.baseURI): Site {
+export function normalizeSite(data: unknown, base: string = pageBase()): Site {
   const r = new Reader(base);
   const root = isObject(data) ? data : {};
   if (!isObject(data)) r.warn('site', 'an object');

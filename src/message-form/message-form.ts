@@ -9,6 +9,7 @@ import { type NewsroomConfig, newsroomContext } from '../core/context.js';
 import { emit } from '../core/events.js';
 import { format, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/locale-controller.js';
+import { cameFromServer } from '../core/page.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { draftStore } from './draft.js';
@@ -170,6 +171,8 @@ export class MessageForm extends LitElement {
   private controller?: AbortController;
   private readonly flush = () => this.saveDraft();
   private messageText?: string;
+  /** Server-rendered: the first render must match the server's, so a saved draft comes back after it. */
+  private readonly fromServer = cameFromServer(this);
 
   /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
   get resolvedLocale(): Locale {
@@ -225,9 +228,15 @@ export class MessageForm extends LitElement {
     // The textarea's server-rendered text is fixed for the element's life (see renderTextarea).
     this.messageText ??= this.values.message ?? '';
     if (!this.formKey) this.formKey = uuid();
-    if (changed.has('action') || changed.has('noDraft')) this.restoreDraft();
+    // A server-rendered form first hydrates as the server drew it; a saved draft comes back after.
+    const hydrating = this.fromServer && !this.hasUpdated;
+    if ((changed.has('action') || changed.has('noDraft')) && !hydrating) this.restoreDraft();
     // The language changed (`locale`, the provider's, a `lang`): the form's own messages follow.
     if (this.errorsLocale && this.errorsLocale !== this.resolvedLocale) this.relocalize();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.fromServer) this.restoreDraft();
   }
 
   /** Shows a message a server sent back: its values, its field errors and the summary. */

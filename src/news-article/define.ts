@@ -1,3 +1,5 @@
+// Lit's hydration support must load before LitElement: server-rendered elements keep their DOM.
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import '../news-provider/define.js';
 import { defineElement } from '../core/define.js';
 import { NewsArticle } from './news-article.js';

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
@@ -8,9 +8,11 @@ import type { Article, ArticleLink } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { safeUrl } from '../core/safe-url.js';
-import { sanitizeHtml } from '../core/sanitize.js';
+import { pageHref, pageParam } from '../core/page.js';
+import { contentDocument, sanitizeHtml } from '../core/sanitize.js';
 import { baseStyles, containerStyles } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
+import { articleBody } from './article-body.js';
 import { messages } from './news-article.messages.js';
 import { styles } from './news-article.styles.js';
 
@@ -69,7 +71,7 @@ export class NewsArticle extends NewsroomElement {
   /** The copy-link confirmation on screen, for the link it was about. */
   @state() private copied?: { url: string; message: string };
 
-  private normalized?: { response: ContentResponse; locale: Locale; article: Article; body: HTMLElement };
+  private normalized?: { response: ContentResponse; locale: Locale; article: Article };
 
   /** The loaded article, normalised from any supported format; `undefined` before one loads. */
   get article(): Article | undefined {
@@ -92,7 +94,7 @@ export class NewsArticle extends NewsroomElement {
 
   protected override sourceUrl(): string | undefined {
     if (this.src) return super.sourceUrl();
-    const id = this.articleId || new URLSearchParams(location.search).get('id');
+    const id = this.articleId || pageParam('id');
     return this.articleSrc && id ? this.resolveUrl(fillTemplate(this.articleSrc, { id })) : undefined;
   }
 
@@ -100,14 +102,15 @@ export class NewsArticle extends NewsroomElement {
     const locale = this.resolvedLocale;
     // Once per article and language: the body's table labels speak the element's language.
     if (this.normalized?.response !== response || this.normalized.locale !== locale) {
-      const article = normalizeArticle(response);
-      this.normalized = { response, locale, article, body: this.bodyElement(article) };
+      this.normalized = { response, locale, article: normalizeArticle(response) };
     }
     return this.normalized;
   }
 
   /** The body, sanitized once per article (and language) and kept as one element, so re-renders never re-parse it. */
   private bodyElement(article: Article): HTMLElement {
+    // The page's document; on the server, the one the sanitizer works in.
+    const document = contentDocument();
     const body = document.createElement('div');
     // Very long bodies lay out only what is near the screen.
     body.className = article.body.length > 100_000 ? 'body long' : 'body';
@@ -140,7 +143,8 @@ export class NewsArticle extends NewsroomElement {
     });
   }
 
-  private renderArticle({ article, body }: { article: Article; body: HTMLElement }) {
+  private renderArticle(view: { article: Article }) {
+    const { article } = view;
     const locale = this.resolvedLocale;
     const text = messages[locale];
     const headline = headingTag(this.headingLevel, 1);
@@ -159,7 +163,7 @@ export class NewsArticle extends NewsroomElement {
           </figure>`
           : nothing
       }
-      ${body}
+      ${articleBody(view, () => this.bodyElement(article), this.fromServer && !this.hasUpdated)}
       ${article.editor ? html`<p class="editor" part="editor">${text.editor}${article.editor}</p>` : nothing}
       ${this.renderPager(article)}
     </article>`;
@@ -182,14 +186,14 @@ export class NewsArticle extends NewsroomElement {
 
   private renderControls(article: Article) {
     const text = messages[this.resolvedLocale];
-    const url = this.articleLink(this.articleHref, article.id) ?? location.href;
-    const title = article.title || document.title;
+    const url = this.articleLink(this.articleHref, article.id) ?? pageHref();
+    const title = article.title || (isServer ? '' : document.title);
     const weibo = safeUrl(`https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`);
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
     const back = safeUrl(this.backHref);
     return html`<div class="controls" part="controls">
       ${
-        typeof navigator.share === 'function'
+        this.live && typeof navigator.share === 'function'
           ? quietButton('share', text.share, () => this.share(title, url))
           : html`<span class="share">
             <span class="share-label">${text.shareTo}</span>

@@ -8,6 +8,7 @@ import { formatDate, type Messages } from '../core/locale.js';
 import type { NewsItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
+import { pageBase } from '../core/page.js';
 import { baseStyles } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { styles } from './related-articles.styles.js';
@@ -97,7 +98,7 @@ export class RelatedArticles extends NewsroomElement {
     if (changed.has('for') && this.for) {
       const article = this.followed();
       // The article may have loaded before this element arrived.
-      if (article?.data !== undefined) this.follow(article.data, this.resolveUrl(article.getAttribute('src') ?? '') ?? document.baseURI);
+      if (article?.data !== undefined) this.follow(article.data, this.resolveUrl(article.getAttribute('src') ?? '') ?? pageBase());
     }
   }
 

@@ -1,4 +1,5 @@
 import type { MenuItem } from '../core/model.js';
+import { pageBase } from '../core/page.js';
 
 // `/news/index.html` and `/news/` are the same page.
 const pagePath = (path: string) => path.replace(/\/(index|default)\.[a-z]+$/i, '/');
@@ -29,7 +30,7 @@ function score(href: string, here: URL): number {
 export function findTrail(items: MenuItem[], current: string): MenuItem[] {
   let here: URL;
   try {
-    here = new URL(current, document.baseURI);
+    here = new URL(current, pageBase());
   } catch {
     return [];
   }

@@ -6,6 +6,7 @@ import { format, type Messages } from '../core/locale.js';
 import type { MenuItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
+import { pageHref } from '../core/page.js';
 import { isExternal } from '../core/safe-url.js';
 import { baseStyles, containerStyles } from '../core/styles.js';
 import { findTrail } from './current-page.js';
@@ -159,7 +160,7 @@ export class SiteNav extends NewsroomElement {
 
   /** The path from the top of the menu to the current page's entry, recomputed only when either changes. */
   private trail(items: MenuItem[]): MenuItem[] {
-    const current = this.current || location.href.split('#')[0];
+    const current = this.current || pageHref().split('#')[0];
     if (this.located?.items !== items || this.located.current !== current) {
       this.located = { items, current, trail: findTrail(items, current) };
     }

@@ -1,0 +1,277 @@
+import { LitElementRenderer, RenderResultIterator } from '@lit-labs/ssr';
+import type { LitElement } from 'lit';
+import { ContactCard } from '../contact-card/contact-card.js';
+import { type ContentResponse, defaultClient } from '../core/content-client.js';
+import type { NewsroomConfig } from '../core/context.js';
+import type { Article } from '../core/model.js';
+import { defineElement } from '../core/define.js';
+import { type PageInfo, withPage } from '../core/page.js';
+import { useSanitizerWindow } from '../core/sanitize.js';
+import { MessageForm } from '../message-form/message-form.js';
+import { NewsArticle } from '../news-article/news-article.js';
+import { NewsList } from '../news-list/news-list.js';
+import { NewsProvider } from '../news-provider/news-provider.js';
+import { RelatedArticles } from '../related-articles/related-articles.js';
+import { SiteNav } from '../site-nav/site-nav.js';
+import { siteOf } from '../site-nav/site-data.js';
+import { type Edit, headEdits, type HeadSource, scriptJson } from './head.js';
+import { type FoundElement, parsePage } from './page-parser.js';
+
+export interface RenderPageOptions {
+  /** The page's own address: relative sources resolve against it, and its `?id=` / `?page=` choose content. */
+  url?: string;
+  /** Fetches content (default: the global `fetch`). */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Milliseconds one source may take before its element is left to the browser (default 3000). */
+  timeout?: number;
+  /** Called once per source that failed or timed out (the page still renders). */
+  onError?: (error: SourceError) => void;
+}
+
+/** A content source renderPage could not use; its elements render as the browser starts them. */
+export class SourceError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+export const DEFAULT_SSR_TIMEOUT = 3000;
+
+const CLASSES: Record<string, CustomElementConstructor> = {
+  'news-provider': NewsProvider,
+  'site-nav': SiteNav,
+  'contact-card': ContactCard,
+  'news-list': NewsList,
+  'news-article': NewsArticle,
+  'related-articles': RelatedArticles,
+  'message-form': MessageForm,
+};
+
+/** What the renderer touches on an element instance: the data path every element shares. */
+interface ServerElement extends LitElement {
+  data: unknown;
+  config?: NewsroomConfig;
+  content?: { status: string; response?: ContentResponse };
+  sourceUrl?(): string | undefined;
+  articleLink?(template: string | undefined, id: string | undefined): string | undefined;
+  articleHref?: string;
+  article?: Article;
+}
+
+type Outcome = { ok: true; data: unknown } | { ok: false; error: SourceError };
+
+let ready: Promise<void> | undefined;
+
+/** jsdom for the sanitizer (loaded on first use: an optional dependency of this entry only). */
+function prepare(): Promise<void> {
+  ready ??= (async () => {
+    let JSDOM: typeof import('jsdom').JSDOM;
+    try {
+      ({ JSDOM } = await import('jsdom'));
+    } catch {
+      throw new Error('newsroom-elements/ssr needs jsdom to sanitize article bodies on the server: npm install jsdom');
+    }
+    useSanitizerWindow(new JSDOM('').window);
+    for (const [tag, element] of Object.entries(CLASSES)) defineElement(tag, element);
+  })();
+  return ready;
+}
+
+/**
+ * Renders every newsroom tag of an HTML page into declarative shadow DOM with Lit SSR. Each
+ * distinct source is fetched once; the data each element used is embedded as its inline
+ * `<script type="application/json">`, so the browser hydrates without a content request. A
+ * source that fails or times out leaves its elements as the browser starts them (a skeleton),
+ * and the browser loads them as usual: one bad source never fails the page.
+ */
+export async function renderPage(html: string, options: RenderPageOptions = {}): Promise<string> {
+  await prepare();
+  const href = options.url ?? 'http://localhost/';
+  const parsed = parsePage(html);
+  const page: PageInfo = { href, base: baseOf(href, parsed.baseHref) };
+  const load = loader(options);
+
+  const items = parsed.elements.map((found) => ({ found, element: createElement(found) }));
+  // Each element asks for its source as the browser would (base, templates, `?id=`, paging):
+  // the elements' own code computes the URL.
+  await Promise.all(
+    items.map(async ({ found, element }) => {
+      if (found.inline !== undefined) return useInline(element, found.inline);
+      if (found.tag === 'related-articles' && found.attributes.get('for')) return;
+      let url = withPage(page, () => element.sourceUrl?.());
+      // A list learns from its first answer that its server pages; then it asks for the page shown.
+      for (let round = 0; url && round < 3; round++) {
+        const outcome = await load(url);
+        if (!outcome.ok) {
+          // The browser starts this element with its skeleton and loads the source itself.
+          element.content!.status = 'pending';
+          return;
+        }
+        const next = withPage(page, () => {
+          element.data = outcome.data;
+          return element.sourceUrl?.();
+        });
+        if (next === url) return;
+        url = next;
+      }
+    }),
+  );
+  for (const item of items) followArticle(item, items);
+
+  const edits = withPage(page, () => [
+    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element)]),
+    ...headEdits(parsed, headSources(items)),
+  ]);
+  let out = html;
+  for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
+  return out;
+}
+
+/** The page's `document.baseURI`: its `<base href>` resolved against its address. */
+function baseOf(href: string, baseHref: string | undefined): string {
+  if (!baseHref) return href;
+  try {
+    return new URL(baseHref, href).href;
+  } catch {
+    return href;
+  }
+}
+
+/** One instance per tag, its attributes and the provider's config applied explicitly (context
+ * does not flow on the server). */
+function createElement(found: FoundElement): ServerElement {
+  const renderer = new LitElementRenderer(found.tag);
+  for (const [name, value] of found.attributes) renderer.setAttribute(name, value);
+  const element = renderer.element as ServerElement;
+  const provider = found.provider;
+  if (found.tag !== 'news-provider') {
+    element.config = {
+      base: provider?.get('base'),
+      // The browser asks the provider first, then the nearest `lang`.
+      locale: provider?.get('locale') || found.lang,
+      articleHref: provider?.get('article-href'),
+      client: defaultClient,
+    };
+  }
+  renderers.set(element, renderer);
+  return element;
+}
+
+const renderers = new WeakMap<ServerElement, LitElementRenderer>();
+
+function useInline(element: ServerElement, text: string): void {
+  try {
+    element.data = JSON.parse(text);
+  } catch {
+    // The browser shows its error panel for malformed inline JSON: leave the element to it.
+    skipped.add(element);
+  }
+}
+
+/** Elements left entirely to the browser (no shadow root from the server). */
+const skipped = new WeakSet<ServerElement>();
+
+/** `related-articles for=…` reads the followed article's links: no request of its own. */
+function followArticle(
+  { found, element }: { found: FoundElement; element: ServerElement },
+  items: Array<{ found: FoundElement; element: ServerElement }>,
+): void {
+  const id = found.tag === 'related-articles' && found.inline === undefined ? found.attributes.get('for') : undefined;
+  if (!id) return;
+  const followed = items.find((item) => item.found.tag === 'news-article' && item.found.attributes.get('id') === id);
+  if (!followed) {
+    skipped.add(element);
+    return;
+  }
+  const related = followed.element.article?.related;
+  // Only the links it shows are embedded, with their addresses already resolved.
+  if (related) element.data = { related };
+}
+
+/** Fetches each distinct URL once, with a per-source timeout. */
+function loader(options: RenderPageOptions) {
+  const fetcher = options.fetch ?? globalThis.fetch;
+  const timeout = options.timeout ?? DEFAULT_SSR_TIMEOUT;
+  const seen = new Map<string, Promise<Outcome>>();
+  const get = async (url: string): Promise<Outcome> => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new SourceError(url, `${url} did not answer within ${timeout} ms`));
+      }, timeout);
+    });
+    try {
+      const answer = (async () => {
+        const response = await fetcher(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new SourceError(url, `${url} answered ${response.status} ${response.statusText}`.trim());
+        const text = await response.text();
+        try {
+          return JSON.parse(text) as unknown;
+        } catch (error) {
+          throw new SourceError(url, `${url} is not JSON (${(error as Error).message})`);
+        }
+      })();
+      return { ok: true, data: await Promise.race([answer, timedOut]) };
+    } catch (error) {
+      const failure =
+        error instanceof SourceError ? error : new SourceError(url, `${url} could not be fetched (${(error as Error).message})`);
+      options.onError?.(failure);
+      return { ok: false, error: failure };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return (url: string): Promise<Outcome> => {
+    let outcome = seen.get(url);
+    if (!outcome) seen.set(url, (outcome = get(url)));
+    return outcome;
+  };
+}
+
+/** The element's shadow root as declarative shadow DOM, and the data it used as inline JSON. */
+function renderElement(found: FoundElement, element: ServerElement): string {
+  if (skipped.has(element)) return '';
+  const renderer = renderers.get(element)!;
+  renderer.connectedCallback();
+  const renderInfo = {
+    elementRenderers: [LitElementRenderer],
+    customElementInstanceStack: [renderer],
+    customElementHostStack: [renderer],
+    eventTargetStack: [],
+    slotStack: [],
+    deferHydration: false,
+  };
+  let shadow = '';
+  for (const chunk of new RenderResultIterator(renderer.renderShadow(renderInfo) ?? [])) {
+    if (typeof chunk !== 'string') throw new Error(`${found.tag} rendered asynchronously on the server`);
+    shadow += chunk;
+  }
+  const data = element.content?.status === 'complete' && found.inline === undefined ? element.data : undefined;
+  return `<template shadowrootmode="open">${shadow}</template>` + (data === undefined ? '' : inlineJson(data));
+}
+
+/** Data as the inline JSON script the elements read: every `<` escaped (see `scriptJson`). */
+const inlineJson = (data: unknown): string => `<script type="application/json">${scriptJson(data)}</script>`;
+
+/** The articles on the page, with their canonical address and the site's name for the head. */
+function headSources(items: Array<{ found: FoundElement; element: ServerElement }>): HeadSource[] {
+  const site = items.find(({ found, element }) => (found.tag === 'site-nav' || found.tag === 'contact-card') && element.content?.response);
+  const siteName = site ? siteOf(site.element.content!.response!).name : undefined;
+  return items.map(({ found, element }) => {
+    const article = found.tag === 'news-article' ? element.article : undefined;
+    return {
+      tag: found.tag,
+      attributes: found.attributes,
+      article,
+      data: article ? element.data : undefined,
+      canonical: article ? element.articleLink?.(element.articleHref, article.id) : undefined,
+      siteName,
+    };
+  });
+}
