@@ -54,9 +54,9 @@ if (languageLink && articleId && document.querySelector('news-article')) {
   languageLink.href = target ? target + encodeURIComponent(articleId) : '/en/news.html';
 }
 
-// The breadcrumb and side menu show the article's category once it is known.
-document.addEventListener('newsroom-load', (event) => {
-  const article = event.target;
+// The breadcrumb and side menu show the article's category once it is known: when it loads,
+// or at once when the server rendered the page (its data came inline, with no load event).
+const showCategory = (article) => {
   if (!(article instanceof Element) || article.localName !== 'news-article') return;
   const category = article.article?.category?.id;
   if (!category) return;
@@ -64,4 +64,6 @@ document.addEventListener('newsroom-load', (event) => {
   for (const nav of document.querySelectorAll('site-nav[variant="breadcrumb"], site-nav[variant="side"]')) {
     nav.setAttribute('current', current);
   }
-});
+};
+document.addEventListener('newsroom-load', (event) => showCategory(event.target));
+for (const article of document.querySelectorAll('news-article')) showCategory(article);

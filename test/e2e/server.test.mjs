@@ -57,7 +57,7 @@ describe('demo server', () => {
         assert.match(csp, /script-src 'self'(;|$)/, path);
         assert.match(csp, /require-trusted-types-for 'script'/, path);
         assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
-        assert.match(await response.text(), /<html lang="(zh-CN|en)">/, path);
+        assert.match(await response.text(), /<html (data-ssr )?lang="(zh-CN|en)">/, path);
       }
     });
 

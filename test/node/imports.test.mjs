@@ -28,7 +28,7 @@ test('the classes entry exports every element class and the helpers', async () =
   }
 });
 
-test('registering modules register their tag in Lit\'s server registry', async () => {
+test("registering modules register their tag in Lit's server registry", async () => {
   await import(`${pkg.name}/news-list.js`);
   assert.ok(globalThis.customElements.get('news-list'));
 });

@@ -33,7 +33,11 @@ function* walk(node) {
     if (child.content) yield* walk(child.content);
   }
 }
-const textIn = (node) => [...walk(node)].filter((n) => n.nodeName === '#text').map((n) => n.value).join('');
+const textIn = (node) =>
+  [...walk(node)]
+    .filter((n) => n.nodeName === '#text')
+    .map((n) => n.value)
+    .join('');
 const find = (root, tag) => [...walk(root)].filter((n) => n.tagName === tag);
 const shadowOf = (host) => host.childNodes.find((n) => n.tagName === 'template' && n.attrs.some((a) => a.name === 'shadowrootmode'));
 
