@@ -140,7 +140,7 @@ describe('demo server', () => {
       assert.equal(plainCache('/dist/newsroom-elements.js'), 'no-cache');
       const page = await get('/news.html', { 'Accept-Encoding': 'br' });
       assert.equal(page.res.headers['content-encoding'], 'br');
-      assert.match(brotliDecompressSync(page.body).toString(), /<html lang="zh-CN">/);
+      assert.match(brotliDecompressSync(page.body).toString(), /<html (data-ssr )?lang="zh-CN">/);
     });
 
     test('a missing page is a 404 HTML page', async () => {
