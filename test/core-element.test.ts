@@ -175,11 +175,13 @@ describe('core: lifecycle on real host pages', () => {
     const wrapper = await fixture(html`<div></div>`);
     const early = document.createElement(tag) as HTMLElement & { data?: unknown; resolvedLocale?: string };
     early.data = { items: [{ id: '1', title: 'Set before define' }] };
+    (early as unknown as { locale: string }).locale = 'zh-CN';
     wrapper.append(early);
     customElements.define(tag, class extends TitleList {});
     await (early as unknown as TitleList).updateComplete;
     expect(titles(early)).to.deep.equal(['Set before define']);
     expect((early.data as { items: unknown[] }).items).to.have.length(1);
+    expect(early.resolvedLocale).to.equal('zh-CN');
   });
 
   it('follows a later lang change: strings and dates re-render in the new language', async () => {

@@ -28,8 +28,9 @@ export const fastClient = () => new ContentClient({ baseDelay: 20 });
  * run: what a hostile `onerror` would need to fire. An event to wait on, not a fixed sleep.
  */
 export async function imagesSettled(...roots: ParentNode[]): Promise<void> {
-  const images = roots.flatMap((root) => [...root.querySelectorAll('img')]);
-  const deadline = performance.now() + 10_000;
+  // A lazy image off screen is never fetched, so it never completes (nor fires anything).
+  const images = roots.flatMap((root) => [...root.querySelectorAll('img')]).filter((image) => image.loading !== 'lazy');
+  const deadline = performance.now() + 5_000;
   while (!images.every((image) => image.complete) && performance.now() < deadline) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
