@@ -48,10 +48,20 @@ function batches<T>(items: T[]): T[][] {
 }
 
 /** Each element, given a batch of payloads in every field it reads. */
-const elements: Record<string, (batch: string[]) => unknown> = {
+const elements: Record<string, (batch: string[]) => ReturnType<typeof html>> = {
   'site-nav': (batch) => {
-    const entry = (p: string, i: number) => ({ label: p, href: p, children: [{ label: p, href: p }, { label: `c${i}`, href: `/c${i}/` }] });
-    const site = { name: batch[0], menus: { main: [{ label: 'Home', href: '/x/', children: batch.map(entry) }, ...batch.map(entry)], footer: batch.map(entry) } };
+    const entry = (p: string, i: number) => ({
+      label: p,
+      href: p,
+      children: [
+        { label: p, href: p },
+        { label: `c${i}`, href: `/c${i}/` },
+      ],
+    });
+    const site = {
+      name: batch[0],
+      menus: { main: [{ label: 'Home', href: '/x/', children: batch.map(entry) }, ...batch.map(entry)], footer: batch.map(entry) },
+    };
     return html`<div>
       ${['bar', 'side', 'footer', 'breadcrumb'].map((variant) => html`<site-nav variant=${variant} current="/x/" heading=${batch[1] ?? ''} .data=${site}></site-nav>`)}
     </div>`;
@@ -88,7 +98,10 @@ const elements: Record<string, (batch: string[]) => unknown> = {
       next: link(batch[batch.length - 1]),
       related: batch.map(link),
     };
-    const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: batch[0], content_html: batch.join('\n'), url: batch[1] }] };
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: '1', title: batch[0], content_html: batch.join('\n'), url: batch[1] }],
+    };
     const post = { id: 1, title: { rendered: batch.join(' ') }, content: { rendered: batch.join('\n') }, link: batch[0] };
     return html`<div>
       <news-article article-href=${batch[0]} close back-href=${batch[1] ?? ''} .data=${native}></news-article>
@@ -161,9 +174,14 @@ describe('the public XSS corpora through every field of every element', function
     for (const batch of batches(payloads!.slice(0, 1600))) {
       const errors = { name: batch.slice(0, 200), email: batch.slice(200, 400).join(' ') };
       const invalid = mockUrl({ key: uniqueKey('xss'), fail: '422', failBody: JSON.stringify({ errors }) }, 'form');
-      const refused = mockUrl({ key: uniqueKey('xss'), fail: '403', failBody: JSON.stringify({ message: batch.slice(400).join(' ').slice(0, 290) }) }, 'form');
+      const refused = mockUrl(
+        { key: uniqueKey('xss'), fail: '403', failBody: JSON.stringify({ message: batch.slice(400).join(' ').slice(0, 290) }) },
+        'form',
+      );
       for (const action of [invalid, refused]) {
-        const wrapper = await fixture(html`<news-provider .client=${fastClient()}><message-form action=${action} retries="0"></message-form></news-provider>`);
+        const wrapper = await fixture(
+          html`<news-provider .client=${fastClient()}><message-form action=${action} retries="0"></message-form></news-provider>`,
+        );
         const el = wrapper.querySelector('message-form')!;
         await el.updateComplete;
         const root = el.shadowRoot!;
