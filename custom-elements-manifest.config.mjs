@@ -6,6 +6,7 @@
 // build`), so it can tell which dist/ modules exist.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
 import { integrationPlugins } from './scripts/integrations.plugins.mjs';
 
 const sourceFiles = (dir) =>
@@ -82,6 +83,16 @@ export function publicContractPlugin() {
         // `customElements.define(tag, element)` inside the define helper is not a definition.
         module.exports = module.exports?.filter((e) => e.kind !== 'custom-element-definition' || isTagName(e.name));
       }
+      // Element modules are reached only through the package's entries: helpers they export for
+      // their own tests (telHref, pageNumbers …) are not public API, so not listed.
+      const index = manifest.modules.find((m) => m.path === 'src/index.ts');
+      const entryNames = new Set((index?.exports ?? []).map((e) => e.name));
+      for (const module of manifest.modules) {
+        if (!module.declarations?.some((d) => d.tagName)) continue;
+        const isPublicName = (name) => entryNames.has(name);
+        module.declarations = module.declarations.filter((d) => d.tagName || isPublicName(d.name));
+        module.exports = module.exports?.filter((e) => e.kind !== 'js' || isPublicName(e.name));
+      }
       // Each element is registered by the define.ts beside it, through the guarded defineElement().
       for (const module of manifest.modules) {
         for (const declaration of module.declarations ?? []) {
@@ -106,5 +117,11 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/ssr/**'],
   outdir: '.',
   litelement: true,
-  plugins: [publicContractPlugin(), ...integrationPlugins()],
+  // The type checker lets the type parser expand aliases (`NewsListLayout` → `'list' | 'cards' |
+  // 'compact'`) into `parsedType`, which the editor integrations offer as values.
+  overrideModuleCreation({ ts, globs }) {
+    const program = getTsProgram(ts, globs, 'tsconfig.json');
+    return program.getSourceFiles().filter((file) => globs.some((path) => file.fileName.endsWith(path.replace(/^\.\//, ''))));
+  },
+  plugins: [typeParserPlugin(), publicContractPlugin(), ...integrationPlugins()],
 };
