@@ -48,11 +48,12 @@ describe('htmlToText', () => {
     expect(created).to.deep.equal([]);
   });
 
-  it('is linear on hostile input (1 MB of unclosed tags and quotes)', () => {
-    const start = performance.now();
-    htmlToText('<a title="'.repeat(50_000) + '<script>'.repeat(50_000) + '&#'.repeat(100_000));
-    htmlToText("<a x='".repeat(100_000));
-    expect(performance.now() - start).to.be.below(1000);
+  // No timing threshold: a scanner that backtracked on these would not finish within the test's
+  // own timeout, and the answers show the input was read to the end.
+  it('reads 1 MB of unclosed tags and quotes to the end', () => {
+    expect(htmlToText('<a title="'.repeat(50_000) + '<script>'.repeat(50_000) + '&#'.repeat(100_000))).to.equal('');
+    expect(htmlToText("<a x='".repeat(100_000))).to.equal('');
+    expect(htmlToText('a&#'.repeat(100_000) + 'end')).to.match(/end$/);
   });
 });
 
