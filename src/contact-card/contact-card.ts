@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
@@ -171,12 +171,16 @@ export class ContactCard extends NewsroomElement {
     if (!text) return nothing;
     const t = messages[this.resolvedLocale];
     const copyable = (field === 'phone' || field === 'email') && this.live && !!navigator.clipboard;
+    // A server-rendered card holds the button's place, unseen, from the start: when the button
+    // appears after hydration (or never, without a clipboard), no line moves.
+    const placeholder = !copyable && (field === 'phone' || field === 'email') && (isServer || this.fromServer);
     const copied = this.copied?.field === field ? this.copied : undefined;
     return html`<div part="line ${field}" class="line">
       <dt part="label">${t[field]}</dt>
       <dd part="value">${this.link(text, href)}${
-        copyable
-          ? html` <button type="button" part="copy" class="copy" @click=${() => this.copy(field, text)}
+        copyable || placeholder
+          ? html` <button type="button" part="copy" class=${copyable ? 'copy' : 'copy waiting'} ?disabled=${!copyable}
+              @click=${() => this.copy(field, text)}
             >${t.copy}<span class="visually-hidden"> ${t[field]}</span></button><span class="note" role="status"
             >${copied ? (copied.ok ? t.copied : t.copyFailed) : ''}</span>`
           : nothing
