@@ -38,6 +38,10 @@ async function mount(template: unknown): Promise<NewsList> {
   return el;
 }
 
+// The pager keeps `?page=` in the address: every test starts from the runner's own address.
+const startAddress = location.href;
+afterEach(() => history.replaceState(null, '', startAddress));
+
 describe('news-list: rendering', () => {
   it('shows the first page: title links, dates in <time>, summaries, lazy pictures with a reserved size', async () => {
     const el = await mount(html`<news-list src=${LIST}></news-list>`);
@@ -121,7 +125,7 @@ describe('news-list: paging in the browser', () => {
     await el.updateComplete;
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '3', 'Next']);
     expect(currentPage(el)).to.equal('1');
-    expect((button(el, 'Previous') as HTMLButtonElement).disabled).to.equal(true);
+    expect(button(el, 'Previous').getAttribute('aria-disabled')).to.equal('true');
 
     button(el, 'Next').click();
     await el.updateComplete;
@@ -134,7 +138,7 @@ describe('news-list: paging in the browser', () => {
     button(el, '3').click();
     await el.updateComplete;
     expect(part(el, 'item')).to.have.length(3);
-    expect((button(el, 'Next') as HTMLButtonElement).disabled).to.equal(true);
+    expect(button(el, 'Next').getAttribute('aria-disabled')).to.equal('true');
     expect(await mockLog(key)).to.have.length(1);
     await expect(el).to.be.accessible();
   });
@@ -174,6 +178,69 @@ describe('news-list: paging in the browser', () => {
     expect(focused(el)).to.equal('heading');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal('tab-0');
+  });
+});
+
+describe('news-list: the pager and the address', () => {
+  const pageOf = (href: string | null) => new URL(href ?? '', location.href).searchParams.get('page');
+
+  it('pages with real links to ?page=N that keep the rest of the address', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}keep=1`);
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const links = part(el, 'page');
+    expect(links.every((link) => link.localName === 'a')).to.equal(true);
+    expect(links.map((link) => pageOf(link.getAttribute('href')))).to.deep.equal([null, '1', '2', '3', '2']);
+    expect(button(el, 'Previous').hasAttribute('href')).to.equal(false);
+    expect(new URL(button(el, '3').getAttribute('href')!, location.href).searchParams.get('keep')).to.equal('1');
+  });
+
+  it('a click updates in place and pushes the page to the address; back and forward follow it', async () => {
+    const key = uniqueKey();
+    const el = await mount(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const before = history.length;
+    button(el, '2').click();
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('2');
+    expect(new URL(location.href).searchParams.get('page')).to.equal('2');
+    expect(history.length).to.equal(before + 1);
+    button(el, '3').click();
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.get('page')).to.equal('3');
+
+    history.back();
+    await oneEvent(window, 'popstate');
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('2');
+    history.back();
+    await oneEvent(window, 'popstate');
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('1');
+    history.forward();
+    await oneEvent(window, 'popstate');
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('2');
+    // All of it from the one response.
+    expect(await mockLog(key)).to.have.length(1);
+  });
+
+  it('opens on the page the address asks for; a teaser with limit ignores it', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}page=3`);
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    expect(currentPage(el)).to.equal('3');
+    const teaser = await mount(html`<news-list limit="2" src=${LIST}></news-list>`);
+    expect(titles(teaser)).to.have.length(2);
+    expect(part(teaser, 'pager')).to.have.length(0);
+  });
+
+  it('a modified click is left to the browser (a new tab), the list stays', async () => {
+    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const link = button(el, '2');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ctrlKey: true });
+    link.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    link.dispatchEvent(click);
+    await el.updateComplete;
+    expect(currentPage(el)).to.equal('1');
+    expect(new URL(location.href).searchParams.get('page')).to.equal(null);
   });
 });
 
@@ -370,8 +437,8 @@ describe('news-list: a server whose own page size differs', () => {
   async function walk(el: NewsList): Promise<string[]> {
     const seen = [...titles(el)];
     for (let page = 2; ; page++) {
-      const next = part(el, 'page').at(-1) as HTMLButtonElement | undefined;
-      if (!next || next.disabled) return seen;
+      const next = part(el, 'page').at(-1);
+      if (!next || next.getAttribute('aria-disabled') === 'true') return seen;
       next.click();
       await waitUntil(() => currentPage(el) === String(page) && !el.hasAttribute('aria-busy'), `page ${page}`, { timeout: 8000 });
       seen.push(...titles(el));

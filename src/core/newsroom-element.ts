@@ -57,8 +57,14 @@ export abstract class NewsroomElement extends LitElement {
    * on a server-rendered element only after the first render, which must match the server's.
    */
   protected get live(): boolean {
-    return !isServer && (this.hasUpdated || !this.fromServer);
+    if (isServer) return false;
+    if (this.hasUpdated || !this.fromServer) return true;
+    this.extrasWaiting = true;
+    return false;
   }
+
+  /** The hydrating render left out browser-only extras: one more render once it is done. */
+  private extrasWaiting = false;
 
   /** A `data` value a page set before this element was defined, applied on first connect. */
   private early?: { data: unknown };
@@ -147,14 +153,13 @@ export abstract class NewsroomElement extends LitElement {
     }
   }
 
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    // The hydrated render matched the server's; now the browser-only extras may appear.
-    if (this.fromServer) this.requestUpdate();
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.extrasWaiting) {
+      this.extrasWaiting = false;
+      // After this update, not inside it: the hydrated render matched the server's.
+      queueMicrotask(() => this.requestUpdate());
+    }
     this.toggleAttribute('aria-busy', this.content.status === 'pending');
   }
 }

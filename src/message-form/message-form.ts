@@ -236,7 +236,8 @@ export class MessageForm extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.fromServer) this.restoreDraft();
+    // After the hydrating update, not inside it.
+    if (this.fromServer) queueMicrotask(() => this.restoreDraft());
   }
 
   /** Shows a message a server sent back: its values, its field errors and the summary. */

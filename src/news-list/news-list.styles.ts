@@ -203,14 +203,20 @@ export const styles = css`
     margin-top: calc(var(--_space) * 1.25);
   }
   .page {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
     min-width: 2.25rem;
     min-height: 2.25rem;
     padding: 0.2em 0.7em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: none;
+    color: inherit;
+    text-decoration: none;
   }
-  .page:hover:not(:disabled) {
+  .page[href]:hover {
     border-color: var(--_accent);
     color: var(--_accent);
   }
@@ -220,7 +226,7 @@ export const styles = css`
     color: var(--_accent-text);
     font-weight: 600;
   }
-  .page:disabled {
+  .page[aria-disabled='true'] {
     opacity: 0.45;
     cursor: default;
   }

@@ -7,6 +7,7 @@ import { fillTemplate, formatDate, type Messages } from '../core/locale.js';
 import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
+import { pageHref, pageParam } from '../core/page.js';
 import { baseStyles, containerStyles } from '../core/styles.js';
 import { newsLink } from './news-link.js';
 import { styles } from './news-list.styles.js';
@@ -55,6 +56,9 @@ const messages: Messages<{
 const PAGING_PARAMS = ['page', 'pageSize', 'per_page', 'category', 'categories'];
 
 const positive = (value: number | undefined): number | undefined => (Number.isInteger(value) && value! > 0 ? value : undefined);
+
+/** The page the address asks for (`?page=N`): a paged list opens on it, so its pager links work without script. */
+const addressPage = (): number | undefined => positive(Number(pageParam('page')));
 
 const withoutPaging = (url: string): string => {
   const parsed = new URL(url);
@@ -120,8 +124,8 @@ export class NewsList extends NewsroomElement {
   /** The selected category id; empty for all. */
   @property() category = '';
 
-  /** The page shown, from 1. */
-  @property({ type: Number }) page = 1;
+  /** The page shown, from 1; defaults to the address's `?page=` (the pager's links set it). */
+  @property({ type: Number }) page = addressPage() ?? 1;
 
   /** Items per page. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 10;
@@ -180,6 +184,21 @@ export class NewsList extends NewsroomElement {
     this.firstPageCount = list.items.length;
     return true;
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  // Back / forward through pages the pager pushed: the address says which page to show.
+  private readonly onPopState = (): void => {
+    if (!positive(this.limit)) this.page = addressPage() ?? 1;
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -306,9 +325,14 @@ export class NewsList extends NewsroomElement {
 
   private renderPager(page: number, pages: number) {
     const text = messages[this.resolvedLocale];
-    const button = (target: number, label: unknown, name: string, current = false) =>
-      html`<button type="button" class="page" part="page" aria-label=${name} aria-current=${current ? 'page' : 'false'}
-        ?disabled=${target < 1 || target > pages} @click=${() => this.goTo(target)}>${label}</button>`;
+    // Real links (`?page=N`), so crawlers and readers without script page too; a click stays on
+    // the page and keeps the address in step. The ends of the range are links without an address.
+    const button = (target: number, label: unknown, name: string, current = false) => {
+      const inRange = target >= 1 && target <= pages;
+      return html`<a class="page" part="page" href=${inRange ? this.pageLink(target) : nothing} aria-label=${name}
+        aria-current=${current ? 'page' : nothing} aria-disabled=${inRange ? nothing : 'true'}
+        @click=${(event: MouseEvent) => this.onPageClick(event, target, inRange)}>${label}</a>`;
+    };
     // Named after the list's heading too, so two paged lists on a page are distinct landmarks.
     const label = this.heading ? `${text.pages} – ${this.heading}` : text.pages;
     return html`<nav class="pager" part="pager" aria-label=${label}>
@@ -348,6 +372,27 @@ export class NewsList extends NewsroomElement {
     // Automatic activation when the list filters what it has; manual (Enter / Space) when each
     // selection is a request to the server, so arrowing past tabs asks for nothing.
     if (!this.serverPaged(this.resolveUrl(this.src))) tab.click();
+  }
+
+  /** The address of page `n`: this page's own query with `page` set (the fragment dropped). */
+  private pageLink(n: number): string {
+    let params: URLSearchParams;
+    try {
+      params = new URL(pageHref()).searchParams;
+    } catch {
+      params = new URLSearchParams();
+    }
+    params.set('page', String(n));
+    return '?' + params.toString();
+  }
+
+  private onPageClick(event: MouseEvent, page: number, inRange: boolean): void {
+    // Ctrl/Cmd/Shift/middle clicks open the page's address in a new tab or window.
+    if (inRange && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+    event.preventDefault();
+    if (!inRange || page === this.currentPage) return;
+    history.pushState(history.state, '', this.pageLink(page));
+    void this.goTo(page);
   }
 
   private async goTo(page: number): Promise<void> {

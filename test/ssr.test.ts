@@ -1,0 +1,156 @@
+// A server-rendered page (renderPage, through the test server's /ssr-page/ middleware) in a real
+// browser: its content is there before any script, the elements hydrate with no content request,
+// no layout shift, no re-created DOM and no hydration error, and everything works afterwards.
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface Frame {
+  window: Window & typeof globalThis;
+  document: Document;
+  problems: string[];
+}
+
+/** Loads a server-rendered page in an iframe, without its script yet. */
+async function openPage(query: string): Promise<Frame> {
+  const iframe = document.createElement('iframe');
+  iframe.style.width = '1000px';
+  iframe.style.height = '2400px';
+  iframe.src = `/ssr-page/page.html${query}`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const window = iframe.contentWindow as Window & typeof globalThis;
+  const problems: string[] = [];
+  window.addEventListener('error', (event) => problems.push(`error: ${event.message}`));
+  window.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
+  for (const level of ['warn', 'error'] as const) {
+    const original = window.console[level].bind(window.console);
+    window.console[level] = (...args: unknown[]) => {
+      if (String(args[0]).startsWith('Lit is in dev mode')) return;
+      problems.push(`${level}: ${args.map(String).join(' ')}`);
+      original(...args);
+    };
+  }
+  return { window, document: iframe.contentDocument!, problems };
+}
+
+/** Runs the npm build's registering entry in the frame (Lit in dev mode: hydration checks on). */
+async function hydrate(frame: Frame): Promise<void> {
+  const script = frame.document.createElement('script');
+  script.type = 'module';
+  script.src = '/dist/all.js';
+  const done = new Promise((resolve, reject) => {
+    script.addEventListener('load', resolve, { once: true });
+    script.addEventListener('error', reject, { once: true });
+  });
+  frame.document.head.append(script);
+  await done;
+  const elements = [...frame.document.querySelectorAll('site-nav, news-article, related-articles, news-list, contact-card, message-form')];
+  await waitUntil(() => elements.every((el) => (el as unknown as { hasUpdated: boolean }).hasUpdated), 'every element hydrated');
+  for (const el of elements) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+const shadow = (frame: Frame, selector: string) => frame.document.querySelector(selector)!.shadowRoot!;
+const contentRequests = (frame: Frame) =>
+  frame.window.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.endsWith('.json'));
+
+describe('a server-rendered page', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('shows its content before any script runs: article, menus, list, contact lines, the form', async () => {
+    const frame = await openPage('?id=1001');
+    expect(frame.window.customElements.get('news-article')).to.equal(undefined);
+    expect(shadow(frame, 'news-article').querySelector('[part~=title]')!.textContent).to.equal('利诚商贸与长春物流园签署战略合作协议');
+    expect(shadow(frame, 'news-article').querySelectorAll('[part~=body] p').length).to.be.greaterThan(1);
+    expect(shadow(frame, 'site-nav').textContent).to.contain('网站首页');
+    expect(shadow(frame, 'news-list').querySelectorAll('[part~=item]').length).to.equal(5);
+    expect(shadow(frame, 'contact-card').textContent).to.contain('020-123456789');
+    expect(shadow(frame, 'related-articles').textContent).to.contain('全力保障残运会接待基地食品安全');
+    expect(shadow(frame, 'message-form').querySelector('form')).to.not.equal(null);
+    expect(frame.document.title).to.equal('利诚商贸与长春物流园签署战略合作协议');
+    expect(contentRequests(frame)).to.deep.equal([]);
+  });
+
+  it('hydrates with no content request, no layout shift, the same DOM and no warning', async () => {
+    const frame = await openPage('?id=1001');
+    const shifts: number[] = [];
+    new frame.window.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    const headline = shadow(frame, 'news-article').querySelector('[part~=title]');
+    const body = shadow(frame, 'news-article').querySelector('[part~=body]');
+    const firstItem = shadow(frame, 'news-list').querySelector('[part~=item]');
+    const menu = shadow(frame, 'site-nav').querySelector('nav');
+
+    await hydrate(frame);
+    await new Promise((resolve) => frame.window.requestAnimationFrame(() => setTimeout(resolve)));
+
+    expect(frame.problems).to.deep.equal([]);
+    expect(contentRequests(frame)).to.deep.equal([]);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).to.equal(0);
+    // The server's nodes are the ones on screen: nothing was rendered again.
+    expect(shadow(frame, 'news-article').querySelector('[part~=title]')).to.equal(headline);
+    expect(shadow(frame, 'news-article').querySelector('[part~=body]')).to.equal(body);
+    expect(shadow(frame, 'news-list').querySelector('[part~=item]')).to.equal(firstItem);
+    expect(shadow(frame, 'site-nav').querySelector('nav')).to.equal(menu);
+    for (const el of frame.document.querySelectorAll('site-nav, news-article, news-list, contact-card')) {
+      expect(el.shadowRoot!.querySelector('.skeleton'), el.localName).to.equal(null);
+    }
+  });
+
+  it('works after hydration: tabs, pager, menu toggle and keys, print and close, the form', async () => {
+    const frame = await openPage('?id=1001');
+    await hydrate(frame);
+
+    // Tabs: a category selected in place, no request (the list holds every item).
+    const list = shadow(frame, 'news-list');
+    list.querySelectorAll<HTMLElement>('[role=tab]')[1].click();
+    await waitUntil(() => list.querySelectorAll('[role=tab]')[1].getAttribute('aria-selected') === 'true', 'tab selected');
+    // Pager: page 2 of the category.
+    (list.querySelector('[part~=pager] a[href*="page=2"], [part~=pager] [aria-label*="2"]') as HTMLElement).click();
+    await waitUntil(() => list.querySelector('[aria-current=page]')?.textContent?.trim() === '2', 'page 2 shown');
+
+    // Menu: the toggle opens its sub-menu; ArrowRight moves along the bar.
+    const nav = shadow(frame, 'site-nav');
+    const toggle = nav.querySelector<HTMLButtonElement>('[part~=toggle]')!;
+    toggle.click();
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'sub-menu open');
+    expect(nav.querySelector(`#${toggle.getAttribute('aria-controls')} a`)).to.not.equal(null);
+    const first = nav.querySelector<HTMLAnchorElement>('#tree > li > a')!;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    expect(nav.activeElement).to.not.equal(first);
+
+    // Article controls: print calls the browser's print, close follows back-href's rules.
+    let printed = 0;
+    frame.window.print = () => void printed++;
+    const article = shadow(frame, 'news-article');
+    article.querySelector<HTMLElement>('[data-action=print]')!.click();
+    expect(printed).to.equal(1);
+    expect(article.querySelector('[data-action=close]')!.getAttribute('href')).to.match(/\/news\/$/);
+    expect(article.querySelector('[data-action=weibo], [data-action=share]')).to.not.equal(null);
+
+    // Copy buttons, a browser-only extra, arrive once hydrated.
+    expect(shadow(frame, 'contact-card').querySelector('[part~=copy]')).to.not.equal(null);
+
+    // The form checks its fields in the browser.
+    const form = shadow(frame, 'message-form');
+    form.querySelector<HTMLButtonElement>('[part~=submit]')!.click();
+    await waitUntil(() => form.querySelector('[aria-invalid=true]'), 'the form reports its empty required fields');
+    expect(frame.problems).to.deep.equal([]);
+    expect(contentRequests(frame)).to.deep.equal([]);
+  });
+
+  it('a client-only page still renders and fetches as before', async () => {
+    const frame = await openPage('?id=1001');
+    const el = frame.document.createElement('news-article');
+    el.setAttribute('src', '/test/fixtures/article-1002.json');
+    frame.document.body.append(el);
+    await hydrate(frame);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~=title]'), 'client-rendered article');
+    expect(contentRequests(frame).some((name) => name.endsWith('article-1002.json'))).to.equal(true);
+    expect(frame.problems).to.deep.equal([]);
+  });
+});
