@@ -10,7 +10,7 @@ import { findBrowser } from '../browser.mjs';
 import { repoRoot, startDemoServer } from './demo-server.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const bundle = join(repoRoot, 'dist/newsroom-elements.js');
+const bundle = join(repoRoot, 'dist/loader.js');
 
 /** Each page with the elements it must show, by tag. */
 const pages = [
@@ -74,7 +74,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
   let browser;
 
   before(async () => {
-    assert.ok(existsSync(bundle), 'dist/newsroom-elements.js is missing: run `npm run build` first');
+    assert.ok(existsSync(bundle), 'dist/loader.js is missing: run `npm run build` first');
     const { executablePath, args } = await findBrowser();
     server = await startDemoServer();
     browser = await puppeteer.launch({ executablePath, headless: true, args });
