@@ -2,7 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 // Every folder of src/ with a define.ts is an element with its own registering module.
 const elements = readdirSync('src').filter((name) => name !== 'core' && existsSync(`src/${name}/define.ts`));
@@ -111,6 +111,10 @@ const sharedChunk = (id) => {
 
 const loaderManifest = () => ({
   name: 'loader-manifest',
+  // Chunks of earlier builds have other hashes: start from an empty dist/cdn/.
+  buildStart() {
+    rmSync('dist/cdn', { recursive: true, force: true });
+  },
   generateBundle(_, bundle) {
     const files = Object.values(bundle).filter((file) => file.type === 'chunk');
     const byName = new Map(files.map((chunk) => [chunk.fileName, chunk]));

@@ -14,6 +14,7 @@ import { findBrowser } from '../test/browser.mjs';
 import { minifyCss, minifyHtml } from '../rollup.config.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
+import { loaderCost, measureVisitorCost, printVisitorCost } from './visitor.mjs';
 
 const root = process.cwd();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -71,6 +72,23 @@ async function measureSizes() {
     rows.push({ entry: `${name}.js`, ...(await bundleSize(`src/${name}/define.ts`)) });
   }
   return rows;
+}
+
+// The script-tag path: dist/loader.js and the chunks it fetches for a page's tags.
+const loaderRows = () =>
+  [
+    ['site-nav', 'contact-card'],
+    ['news-provider', 'site-nav', 'contact-card'],
+    ['news-provider', 'site-nav', 'news-list', 'contact-card'],
+    ['news-provider', 'site-nav', 'news-article', 'related-articles', 'contact-card'],
+    ['news-provider', 'site-nav', 'message-form', 'contact-card'],
+  ].map(loaderCost);
+
+function printLoaderSizes() {
+  console.log('\nLazy loader (dist/loader.js + the chunks it fetches; KiB gzip / brotli)');
+  for (const row of loaderRows()) {
+    console.log(`  ${row.tags.join(' + ').padEnd(70)} ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K  in ${row.files} files`);
+  }
 }
 
 // ------------------------------------------------------------------ servers
@@ -166,6 +184,8 @@ try {
 } finally {
   await browser.close();
 }
+// Its own browser and demo server (Lighthouse needs a debugging port).
+const visitor = await measureVisitorCost().catch((error) => [{ note: error.message }]);
 
 console.log('\nSize (KiB: min / gzip / brotli; then each package minified + gzipped alone, approximate)');
 for (const row of sizeRows) {
@@ -191,10 +211,16 @@ if (demo.cls) {
 }
 
 printServerRendering(serverRendering);
+printLoaderSizes();
+printVisitorCost(visitor);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  JSON.stringify({ date: new Date().toISOString(), size: sizeRows, rendering, demo, serverRendering }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), size: sizeRows, loader: loaderRows(), rendering, demo, serverRendering, visitor },
+    null,
+    2,
+  ),
 );
 console.log('\nwritten: bench/results/latest.json');

@@ -2,8 +2,11 @@
 // lazy loader): JavaScript on the wire, main-thread time until every element has rendered under
 // 4x CPU throttling (against the same page as static HTML), long tasks, and Lighthouse's mobile
 // performance score. Used by bench/run.mjs; `node bench/visitor.mjs` runs it alone.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
+import { findBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 
 export const VISITOR_PAGES = [
@@ -43,7 +46,8 @@ async function javascriptOnTheWire(browser, url) {
 /** Waits until every element is defined and shows neither a skeleton nor an error. */
 const allRendered = (tags) =>
   [...document.querySelectorAll(tags)].every(
-    (el) => customElements.get(el.localName) && el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('.skeleton'),
+    (el) =>
+      customElements.get(el.localName) && el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('.skeleton'),
   );
 
 /**
@@ -57,7 +61,9 @@ async function staticSnapshot(page) {
       for (const el of root.querySelectorAll('*')) {
         if (!el.shadowRoot) continue;
         roots.push(el.shadowRoot);
-        const css = [...el.shadowRoot.adoptedStyleSheets].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n');
+        const css = [...el.shadowRoot.adoptedStyleSheets]
+          .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'))
+          .join('\n');
         if (css) {
           const style = document.createElement('style');
           style.textContent = css;
@@ -118,13 +124,12 @@ async function lighthouseScore(browser, url) {
 }
 
 /** Every figure for every demo page; one demo server, one browser (which it launches itself). */
-export async function measureVisitorCost(chrome) {
+export async function measureVisitorCost() {
   const server = await startDemoServer();
   const base = server.url.replace(/\/$/, '');
-  const browser = await puppeteer.launch({
-    executablePath: chrome,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--remote-debugging-port=0'],
-  });
+  const { executablePath, args } = await findBrowser();
+  // Lighthouse attaches to this browser through its debugging port.
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: [...args, '--remote-debugging-port=0'] });
   const rows = [];
   try {
     for (const { name, path, budgetKb } of VISITOR_PAGES) {
@@ -170,11 +175,33 @@ export async function measureVisitorCost(chrome) {
   return rows;
 }
 
+/**
+ * The script-tag path without a browser: for a set of tags, dist/loader.js plus every chunk the
+ * loader fetches for them (its manifest), compressed as a server would send them.
+ */
+export function loaderCost(tags) {
+  const loader = readFileSync('dist/loader.js', 'utf8');
+  const manifest = JSON.parse(/=(\{"[^]*?\]\})/.exec(loader)[1]);
+  const files = new Set(['loader.js', ...tags.flatMap((tag) => manifest[tag])]);
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const code = readFileSync(`dist/${file}`);
+    gzip += gzipSync(code, { level: 9 }).length;
+    brotli += brotliCompressSync(code).length;
+  }
+  return { tags, files: files.size, gzip, brotli };
+}
+
 export function printVisitorCost(rows) {
   console.log(
     `\nWhat a visitor pays, per demo page (JS compressed as served; main thread until rendered, 4x CPU throttling, median of ${ROUNDS}; Lighthouse mobile, median of ${LIGHTHOUSE_RUNS})`,
   );
   for (const row of rows) {
+    if (row.note) {
+      console.log(`  skipped: ${row.note}`);
+      continue;
+    }
     const kb = (row.jsBytes / 1024).toFixed(1);
     const mark = row.jsBytes <= row.budgetKb * 1024 ? 'ok' : 'OVER';
     console.log(
@@ -186,5 +213,5 @@ export function printVisitorCost(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  printVisitorCost(await measureVisitorCost(process.env.CHROME_PATH || '/usr/bin/chromium'));
+  printVisitorCost(await measureVisitorCost());
 }
