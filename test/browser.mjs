@@ -6,7 +6,8 @@
 //      folder on first use. It needs no system packages and brings its own base fonts, but no CJK
 //      font: tests must not depend on fonts (see the README for screenshots).
 // It says once, on stderr, which one it uses.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
@@ -34,6 +35,30 @@ function onPath(name) {
 let found;
 
 /**
+ * Test files run in parallel processes; only one may unpack the bundled browser (the others would
+ * see a half-written file), so they take turns with a lock folder.
+ */
+async function oneAtATime(task) {
+  const lock = join(tmpdir(), 'newsroom-elements-browser.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a process that died.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000)
+        rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
  * @returns {Promise<{ executablePath: string, args: string[], source: string }>} where the browser
  * is, the flags to launch it with (puppeteer's `headless: true` is still the caller's), and which
  * of the three places it came from.
@@ -57,7 +82,7 @@ async function locate() {
     const { default: chromium } = await import('@sparticuz/chromium');
     // Also sets LD_LIBRARY_PATH and FONTCONFIG_PATH for the browser it unpacks. Its own serverless
     // flags (--disable-web-security, --single-process …) are not used: the tests need a normal browser.
-    const executablePath = await chromium.executablePath();
+    const executablePath = await oneAtATime(() => chromium.executablePath());
     return { executablePath, args: TEST_ARGS, source: 'the @sparticuz/chromium dev dependency' };
   } catch (error) {
     throw new Error(
