@@ -14,7 +14,7 @@ const PAGES = [
   { name: 'news', file: 'news.html', url: '/news.html' },
 ];
 const SECONDS = 2;
-const ROUNDS = 7;
+const ROUNDS = 9;
 const THROTTLING = 4;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
