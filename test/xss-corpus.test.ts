@@ -36,7 +36,8 @@ function unsafeIn(root: ShadowRoot): string[] {
 /** The corpus as strings: each payload as published and, where it has one, its named form. */
 async function corpus(name: string): Promise<string[] | undefined> {
   const response = await fetch(`/xss-corpus/${name}.json`);
-  if (!response.ok) return undefined;
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`/xss-corpus/${name}.json answered ${response.status}: the corpora must be there on CI`);
   const { payloads } = (await response.json()) as { payloads: Payload[] };
   return payloads.flatMap((p) => (p.norm ? [p.norm, p.raw] : [p.raw]));
 }

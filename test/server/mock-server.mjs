@@ -10,7 +10,8 @@
 //     (the client closed the connection before the answer was sent).
 //   /mock-reset?key=K forgets K.
 //   /xss-corpus/<file>.json serves the public XSS payload lists from XSS_CORPUS_DIR
-//     (default ../shared/corpus/xss beside the repository); 404 when they are not there.
+//     (default ../shared/corpus/xss beside the repository); 404 when they are not there (500 on CI,
+//     where they must be).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -40,7 +41,8 @@ export function mockServer() {
     if (corpus) {
       const dir = process.env.XSS_CORPUS_DIR || resolve(process.cwd(), '../shared/corpus/xss');
       const text = await readFile(resolve(dir, corpus[1]), 'utf8').catch(() => undefined);
-      ctx.status = text === undefined ? 404 : 200;
+      // On CI the corpora must be there: a missing folder fails the corpus tests instead of skipping them.
+      ctx.status = text !== undefined ? 200 : process.env.CI ? 500 : 404;
       ctx.type = 'application/json';
       ctx.body = text ?? '{}';
       return;
