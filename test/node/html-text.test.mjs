@@ -19,7 +19,8 @@ test('decodes WordPress titles in Node, with no DOM', () => {
 
 test(
   'every payload of the public XSS corpora becomes a string without < tags from markup',
-  { skip: !existsSync(corpusDir) && 'no corpus' },
+  // On CI the corpora must be there: missing, the test fails instead of skipping.
+  { skip: !existsSync(corpusDir) && !process.env.CI && 'no corpus' },
   () => {
     let count = 0;
     for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.json'))) {
