@@ -33,7 +33,7 @@ describe('the lazy loader', () => {
     const loaded = scripts();
     expect(loaded.some((path) => /\/dist\/cdn\/site-nav-/.test(path))).to.equal(true);
     expect(loaded.some((path) => /\/dist\/cdn\/contact-card-/.test(path))).to.equal(true);
-    expect(loaded.some((path) => /\/dist\/cdn\/lit-/.test(path))).to.equal(true);
+    expect(loaded.some((path) => /\/dist\/cdn\/core-/.test(path))).to.equal(true); // Lit and the shared core
     expect(
       loaded.filter((path) => /news-list|news-article|related-articles|message-form|dompurify|newsroom-elements\.js/.test(path)),
     ).to.deep.equal([]);

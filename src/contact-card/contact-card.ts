@@ -1,19 +1,21 @@
 import { html, isServer, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import type { Messages } from '../core/locale.js';
 import { pageBase } from '../core/page.js';
-import { isExternal, safeUrl } from '../core/safe-url.js';
-import { baseStyles, containerStyles } from '../core/styles.js';
+import { safeUrl } from '../core/safe-url.js';
+import { contentLink } from '../core/link.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { headingTag } from '../core/heading.js';
+import { CopyController } from '../core/copy.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { siteOf } from '../site-nav/site-data.js';
 import { styles } from './contact-card.styles.js';
 
 type Field = 'address' | 'phone' | 'fax' | 'email' | 'website' | 'hours';
 
-const messages: Messages<Record<Field, string> & { heading: string; copy: string; copied: string; copyFailed: string; newTab: string }> = {
+const messages: Messages<Record<Field, string> & { heading: string; copy: string; copied: string; copyFailed: string }> = {
   en: {
     heading: 'Contact',
     address: 'Address',
@@ -25,7 +27,6 @@ const messages: Messages<Record<Field, string> & { heading: string; copy: string
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy',
-    newTab: '(opens in a new tab)',
   },
   'zh-CN': {
     heading: '联系方式',
@@ -38,7 +39,6 @@ const messages: Messages<Record<Field, string> & { heading: string; copy: string
     copy: '复制',
     copied: '已复制',
     copyFailed: '复制失败',
-    newTab: '（在新标签页打开）',
   },
 };
 
@@ -122,14 +122,7 @@ export class ContactCard extends NewsroomElement {
   /** A map page for the address; the address becomes its link. */
   @property() map?: string;
 
-  /** The field just copied, and whether copying worked (announced, then cleared). */
-  @state() private copied?: { field: Field; ok: boolean };
-  private copiedTimer?: ReturnType<typeof setTimeout>;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
-  }
+  private readonly clipboard = new CopyController(this);
 
   override render() {
     return this.content.render({
@@ -174,15 +167,15 @@ export class ContactCard extends NewsroomElement {
     // A server-rendered card holds the button's place, unseen, from the start: when the button
     // appears after hydration (or never, without a clipboard), no line moves.
     const placeholder = !copyable && (field === 'phone' || field === 'email') && (isServer || this.fromServer);
-    const copied = this.copied?.field === field ? this.copied : undefined;
+    const copied = this.clipboard.result(field);
     return html`<div part="line ${field}" class="line">
       <dt part="label">${t[field]}</dt>
       <dd part="value">${this.link(text, href)}${
         copyable || placeholder
           ? html` <button type="button" part="copy" class=${copyable ? 'copy' : 'copy waiting'} ?disabled=${!copyable}
-              @click=${() => this.copy(field, text)}
+              @click=${() => this.clipboard.copy(field, text)}
             >${t.copy}<span class="visually-hidden"> ${t[field]}</span></button><span class="note" role="status"
-            >${copied ? (copied.ok ? t.copied : t.copyFailed) : ''}</span>`
+            >${copied === undefined ? '' : copied ? t.copied : t.copyFailed}</span>`
           : nothing
       }</dd>
     </div>`;
@@ -190,27 +183,13 @@ export class ContactCard extends NewsroomElement {
 
   private link(text: string, href: string | undefined) {
     if (!href) return text;
-    const external = isExternal(href);
-    return html`<a part="link" href=${href} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}
-      >${text}${external ? html`<span class="visually-hidden"> ${messages[this.resolvedLocale].newTab}</span>` : nothing}</a>`;
-  }
-
-  private async copy(field: Field, text: string): Promise<void> {
-    let ok = true;
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      ok = false;
-    }
-    this.copied = { field, ok };
-    clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => (this.copied = undefined), 3000);
+    return contentLink(href, text, this.resolvedLocale);
   }
 
   private renderSkeleton() {
     return html`<div aria-hidden="true">
-      <div class="heading"><span class="skeleton skeleton-line"></span></div>
-      <div class="skeleton-lines">${Array.from({ length: 6 }, () => html`<span class="skeleton skeleton-line"></span>`)}</div>
+      <div class="heading">${skeletonLines(1)}</div>
+      <div class="skeleton-lines">${skeletonLines(6)}</div>
     </div>`;
   }
 }

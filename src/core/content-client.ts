@@ -1,5 +1,5 @@
 import { ContentError, isAbort } from './content-error.js';
-import { isTransient, retryDelay, sleep } from './retry.js';
+import { type RetryOptions, withRetries } from './retry.js';
 
 /** One loaded document: the parsed JSON and the paging totals a server sent as headers. */
 export interface ContentResponse {
@@ -79,16 +79,12 @@ export function freshFor(cacheControl: string | null, ttl: number): number {
 export class ContentClient {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly inflight = new Map<string, SharedRequest>();
-  private readonly retries: number;
-  private readonly baseDelay: number;
-  private readonly maxRetryAfter: number;
+  private readonly retry: Omit<RetryOptions, 'signal' | 'phase'>;
   private readonly cacheSize: number;
   private readonly ttl: number;
 
   constructor(options: ContentClientOptions = {}) {
-    this.retries = options.retries ?? 2;
-    this.baseDelay = options.baseDelay ?? 400;
-    this.maxRetryAfter = options.maxRetryAfter ?? 30_000;
+    this.retry = { retries: options.retries ?? 2, baseDelay: options.baseDelay ?? 400, maxRetryAfter: options.maxRetryAfter ?? 30_000 };
     this.cacheSize = options.cacheSize ?? 100;
     this.ttl = options.ttl ?? 5 * 60_000;
   }
@@ -178,37 +174,18 @@ export class ContentClient {
     const phase = (started: boolean) => request.callers.forEach((caller) => caller.attempt(started));
     // Callers join in the same task that starts the request: let them, before timing attempts.
     await Promise.resolve();
-    for (let attempt = 0; ; attempt++) {
-      const canRetry = attempt < this.retries;
-      let response: Response;
-      let text: string;
-      if (attempt) phase(true);
-      try {
-        [response, text] = await this.attempt(url, signal, request.fresh);
-      } catch (error) {
-        if (signal.aborted || !canRetry) throw error;
-        phase(false);
-        await sleep(retryDelay(attempt, null, this.baseDelay), signal);
-        continue;
-      }
-      if (!response.ok) {
-        const delay = retryDelay(attempt, response.headers.get('Retry-After'), this.baseDelay);
-        if (canRetry && isTransient(response.status) && delay <= this.maxRetryAfter) {
-          phase(false);
-          await sleep(delay, signal);
-          continue;
-        }
-        throw new ContentError('http', `${url} answered ${response.status} ${response.statusText}`.trim(), response.status, url);
-      }
-      const result: ContentResponse = {
-        url,
-        data: parseJson(text, url, response.headers.get('Content-Type')),
-        total: headerNumber(response.headers, 'X-WP-Total'),
-        totalPages: headerNumber(response.headers, 'X-WP-TotalPages'),
-      };
-      this.remember(url, result, freshFor(response.headers.get('Cache-Control'), this.ttl));
-      return result;
+    const [response, text] = await withRetries(() => this.attempt(url, signal, request.fresh), { ...this.retry, signal, phase });
+    if (!response.ok) {
+      throw new ContentError('http', `${url} answered ${response.status} ${response.statusText}`.trim(), response.status, url);
     }
+    const result: ContentResponse = {
+      url,
+      data: parseJson(text, url, response.headers.get('Content-Type')),
+      total: headerNumber(response.headers, 'X-WP-Total'),
+      totalPages: headerNumber(response.headers, 'X-WP-TotalPages'),
+    };
+    this.remember(url, result, freshFor(response.headers.get('Cache-Control'), this.ttl));
+    return result;
   }
 
   /** One request; each caller's timeout covers the body as well as the headers. */

@@ -33,3 +33,38 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+export interface RetryOptions {
+  /** Extra attempts after a network error, timeout, 5xx or 429. */
+  retries: number;
+  /** First backoff step in milliseconds; doubles each attempt, with jitter. */
+  baseDelay: number;
+  /** A `Retry-After` longer than this (ms) is not waited for: the last answer stands. */
+  maxRetryAfter: number;
+  signal: AbortSignal;
+  /** Told when an attempt starts (`true`, from the second on) and when a wait begins (`false`). */
+  phase?: (started: boolean) => void;
+}
+
+/**
+ * The one retry loop of GETs and POSTs: runs `attempt` again after a network error or a 5xx /
+ * 429 answer, with backoff (honouring `Retry-After`). Resolves with the last answer, whatever its
+ * status; rejects with the last error when no answer came, or with the abort reason.
+ */
+export async function withRetries<T extends [Response, ...unknown[]]>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+  for (let n = 0; ; n++) {
+    const canRetry = n < options.retries;
+    let answer: T | undefined;
+    if (n) options.phase?.(true);
+    try {
+      answer = await attempt();
+      if (!isTransient(answer[0].status)) return answer;
+    } catch (error) {
+      if (options.signal.aborted || !canRetry) throw error;
+    }
+    const delay = retryDelay(n, answer?.[0].headers.get('Retry-After') ?? null, options.baseDelay);
+    if (answer && (!canRetry || delay > options.maxRetryAfter)) return answer;
+    options.phase?.(false);
+    await sleep(delay, options.signal);
+  }
+}

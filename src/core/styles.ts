@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, html } from 'lit';
 
 /**
  * Shared by every element: the `--newsroom-*` theme with its defaults, the skeleton, the error
@@ -141,3 +141,7 @@ export const containerStyles = css`
     min-inline-size: 0;
   }
 `;
+
+/** `count` shimmering placeholder lines (`.skeleton-line`), for an element's loading state. */
+export const skeletonLines = (count: number, extra = '') =>
+  Array.from({ length: count }, () => html`<span class="skeleton skeleton-line ${extra}"></span>`);

@@ -1,5 +1,5 @@
 import { ContentError, isAbort } from '../core/content-error.js';
-import { isTransient, retryDelay, sleep } from '../core/retry.js';
+import { withRetries } from '../core/retry.js';
 
 export interface PostOptions {
   /** The `Idempotency-Key`: the same for every attempt, so the server stores the message once. */
@@ -30,22 +30,8 @@ export interface PostReply {
  * answer came (network, timeout), or with the abort reason.
  */
 export async function postMessage(url: string, body: string, options: PostOptions): Promise<PostReply> {
-  for (let attempt = 0; ; attempt++) {
-    const canRetry = attempt < options.retries;
-    let reply: PostReply | undefined;
-    let retryAfter: string | null = null;
-    try {
-      const [response, text] = await send(url, body, options);
-      reply = { status: response.status, ok: response.ok, body: parseBody(text) };
-      retryAfter = response.headers.get('Retry-After');
-      if (!isTransient(response.status)) return reply;
-    } catch (error) {
-      if (options.signal.aborted || !canRetry) throw error;
-    }
-    const delay = retryDelay(attempt, retryAfter, options.baseDelay);
-    if (reply && (!canRetry || delay > options.maxRetryAfter)) return reply;
-    await sleep(delay, options.signal);
-  }
+  const [response, text] = await withRetries(() => send(url, body, options), options);
+  return { status: response.status, ok: response.ok, body: parseBody(text) };
 }
 
 async function send(url: string, body: string, options: PostOptions): Promise<[Response, string]> {

@@ -1,16 +1,17 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import { normalizeArticle } from '../core/formats.js';
 import { fillTemplate, formatDate, type Locale } from '../core/locale.js';
 import type { Article, ArticleLink } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
+import { CopyController } from '../core/copy.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { pageHref, pageParam } from '../core/page.js';
 import { contentDocument, sanitizeHtml } from '../core/sanitize.js';
-import { baseStyles, containerStyles } from '../core/styles.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { articleBody } from './article-body.js';
 import { messages } from './news-article.messages.js';
@@ -69,7 +70,7 @@ export class NewsArticle extends NewsroomElement {
   @property({ type: Boolean, attribute: 'set-title' }) setTitle = false;
 
   /** The copy-link confirmation on screen, for the link it was about. */
-  @state() private copied?: { url: string; message: string };
+  private readonly clipboard = new CopyController(this);
 
   private normalized?: { response: ContentResponse; locale: Locale; article: Article };
 
@@ -191,6 +192,7 @@ export class NewsArticle extends NewsroomElement {
     const weibo = safeUrl(`https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`);
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
     const back = safeUrl(this.backHref);
+    const copied = this.clipboard.result(url);
     return html`<div class="controls" part="controls">
       ${
         this.live && typeof navigator.share === 'function'
@@ -199,7 +201,7 @@ export class NewsArticle extends NewsroomElement {
             <span class="share-label">${text.shareTo}</span>
             ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
             ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
-            ${quietButton('copy', text.copy, () => this.copy(url))}
+            ${quietButton('copy', text.copy, () => this.clipboard.copy(url, url))}
           </span>`
       }
       ${quietButton('print', text.print, () => window.print())}
@@ -210,7 +212,7 @@ export class NewsArticle extends NewsroomElement {
             ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
             : quietButton('close', text.close, this.onClose)
       }
-      <span class="status" role="status">${this.copied?.url === url ? this.copied.message : ''}</span>
+      <span class="status" role="status">${copied === undefined ? '' : copied ? text.copied : text.copyFailed + url}</span>
     </div>`;
   }
 
@@ -233,16 +235,6 @@ export class NewsArticle extends NewsroomElement {
     }
   }
 
-  private async copy(url: string): Promise<void> {
-    const text = messages[this.resolvedLocale];
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copied = { url, message: text.copied };
-    } catch {
-      this.copied = { url, message: text.copyFailed + url };
-    }
-  }
-
   private renderPager(article: Article) {
     if (!article.prev && !article.next) return nothing;
     const text = messages[this.resolvedLocale];
@@ -260,7 +252,7 @@ export class NewsArticle extends NewsroomElement {
   }
 
   private renderSkeleton() {
-    const lines = Array.from({ length: 8 }, () => html`<span class="skeleton skeleton-line"></span>`);
+    const lines = skeletonLines(8);
     return html`<div class="placeholder" aria-hidden="true">
       <span class="skeleton skeleton-title"></span>
       <span class="skeleton skeleton-line short"></span>

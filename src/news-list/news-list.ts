@@ -8,7 +8,7 @@ import type { Category, NewsItem, NewsList as NewsListData } from '../core/model
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { pageHref, pageParam } from '../core/page.js';
-import { baseStyles, containerStyles } from '../core/styles.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { newsLink } from './news-link.js';
 import { styles } from './news-list.styles.js';
 
@@ -353,8 +353,7 @@ export class NewsList extends NewsroomElement {
         () => html`<li class="item">
         ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
         <div class="text">
-          <span class="skeleton skeleton-line"></span>
-          ${compact ? nothing : html`<span class="skeleton skeleton-line short"></span><span class="skeleton skeleton-line"></span>`}
+          ${skeletonLines(1)} ${compact ? nothing : [skeletonLines(1, 'short'), skeletonLines(1)]}
         </div>
       </li>`,
       )}

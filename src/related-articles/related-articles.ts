@@ -9,7 +9,7 @@ import type { NewsItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { pageBase } from '../core/page.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, skeletonLines } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { styles } from './related-articles.styles.js';
 
@@ -161,8 +161,8 @@ export class RelatedArticles extends NewsroomElement {
 
   private renderSkeleton() {
     return html`<div aria-hidden="true">
-      <div class="heading"><span class="skeleton skeleton-line"></span></div>
-      <ul>${Array.from({ length: Math.min(this.count ?? 5, 5) }, () => html`<li><span class="skeleton skeleton-line"></span></li>`)}</ul>
+      <div class="heading">${skeletonLines(1)}</div>
+      <ul>${skeletonLines(Math.min(this.count ?? 5, 5)).map((line) => html`<li>${line}</li>`)}</ul>
     </div>`;
   }
 }

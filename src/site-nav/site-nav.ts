@@ -7,8 +7,8 @@ import type { MenuItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { pageHref } from '../core/page.js';
-import { isExternal } from '../core/safe-url.js';
-import { baseStyles, containerStyles } from '../core/styles.js';
+import { contentLink } from '../core/link.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { findTrail } from './current-page.js';
 import { siteOf } from './site-data.js';
 import { styles } from './site-nav.styles.js';
@@ -22,7 +22,6 @@ const messages: Messages<{
   links: string;
   breadcrumb: string;
   submenu: string;
-  newTab: string;
 }> = {
   en: {
     menu: 'Menu',
@@ -31,7 +30,6 @@ const messages: Messages<{
     links: 'Friendly links',
     breadcrumb: 'Breadcrumb',
     submenu: '{label} submenu',
-    newTab: '(opens in a new tab)',
   },
   'zh-CN': {
     menu: '菜单',
@@ -40,7 +38,6 @@ const messages: Messages<{
     links: '友情链接',
     breadcrumb: '当前位置',
     submenu: '{label}子菜单',
-    newTab: '（在新标签页打开）',
   },
 };
 
@@ -171,10 +168,7 @@ export class SiteNav extends NewsroomElement {
   private entry(item: MenuItem, trail: MenuItem[]) {
     const current = item === trail[trail.length - 1];
     if (!item.href) return html`<span part="label">${item.label}</span>`;
-    const external = isExternal(item.href);
-    return html`<a part=${current ? 'link current' : 'link'} href=${item.href} aria-current=${current ? 'page' : nothing}
-      target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}
-      >${item.label}${external ? html`<span class="visually-hidden"> ${this.text.newTab}</span>` : nothing}</a>`;
+    return contentLink(item.href, item.label, this.resolvedLocale, current ? 'link current' : 'link', current);
   }
 
   private itemPart(item: MenuItem, trail: MenuItem[]): string {
@@ -363,7 +357,7 @@ export class SiteNav extends NewsroomElement {
     const kind =
       this.variant === 'footer' || this.variant === 'breadcrumb' ? 'skeleton-lines inline' : lines > 1 ? 'skeleton-lines' : 'skeleton-bar';
     return html`<div class=${kind} aria-hidden="true">
-      ${Array.from({ length: lines }, () => html`<span class="skeleton skeleton-line"></span>`)}
+      ${skeletonLines(lines)}
     </div>`;
   }
 }
