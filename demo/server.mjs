@@ -460,7 +460,8 @@ async function renderedPage(file, pageUrl) {
   }
   const started = performance.now();
   const files = new Map([[file, await mtimeOf(file)]]);
-  const html = await renderSource(followUrl(await readFile(file, 'utf8'), pageUrl), pageUrl, files);
+  const source = await articleSection(followUrl(await readFile(file, 'utf8'), pageUrl), pageUrl, files);
+  const html = await renderSource(source, pageUrl, files);
   if (html === undefined) return undefined;
   const page = { html, styleHashes: styleHashes(html), files };
   pageCache.set(cacheKey, page);
@@ -483,6 +484,25 @@ function followUrl(source, pageUrl) {
   return source.replace(
     /<news-list\b([^>]*\sdata-follow-url\b[^>]*)>/g,
     (_, attributes) => `<news-list${attributes.replace(/\s(category|page)="[^"]*"/g, '')}${wanted}>`,
+  );
+}
+
+/**
+ * site.js points the breadcrumb and side menu of an article page at the article's category
+ * (`current="/news.html?category=…"`) once the article is known. The server render does the same
+ * from the article's file, so the menus hydrate as rendered and site.js changes nothing.
+ */
+async function articleSection(source, pageUrl, files) {
+  const id = pageUrl.searchParams.get('id');
+  if (!id || !/<news-article\b/.test(source) || !/^[\w-]{1,64}$/.test(id)) return source;
+  const english = pageUrl.pathname.startsWith('/en/');
+  const response = await localFetch(pageUrl.origin, files)(`/content/${english ? 'en/' : ''}articles/${id}.json`);
+  const category = response.ok ? (await response.json().catch(() => undefined))?.category?.id : undefined;
+  if (typeof category !== 'string' || !category) return source;
+  const current = escapeAttribute(`${english ? '/en' : ''}/news.html?category=${encodeURIComponent(category)}`);
+  return source.replace(
+    /<site-nav\b([^>]*\svariant="(breadcrumb|side)"[^>]*)>/g,
+    (_, attributes) => `<site-nav${attributes.replace(/\scurrent="[^"]*"/, '')} current="${current}">`,
   );
 }
 

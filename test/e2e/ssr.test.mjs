@@ -115,6 +115,16 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
       assert.equal(Date.parse(data.datePublished), Date.parse(article.date));
     });
 
+    test("an article page's breadcrumb and side menu are rendered on the article's category, as site.js sets them", async () => {
+      const html = await (await get('/article.html?id=1001')).text();
+      const current = `/news.html?category=${article.category.id}`;
+      for (const variant of ['breadcrumb', 'side']) {
+        assert.match(html, new RegExp(`<site-nav [^>]*variant="${variant}"[^>]*current="${current.replace(/[?.]/g, '\\$&')}"`), variant);
+      }
+      const crumbs = /<site-nav [^>]*variant="breadcrumb"[\s\S]*?<\/site-nav>/.exec(html)[0];
+      assert.ok(textOf(crumbs).includes(article.category.label), 'the breadcrumb names the category');
+    });
+
     test('?ssr=0 is the page as written: no content, no head tags, no shadow roots', async () => {
       const response = await get('/article.html?id=1001&ssr=0');
       assert.equal(response.status, 200);
