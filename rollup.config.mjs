@@ -145,8 +145,9 @@ const npmEntries = {
   index: 'src/index.ts',
   all: 'src/all.ts',
   ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
-  // Node only: server rendering. No browser entry imports it.
+  // Node only: server rendering and its command line. No browser entry imports them.
   'ssr/index': 'src/ssr/index.ts',
+  'ssr/cli': 'src/ssr/cli.ts',
 };
 
 export default [

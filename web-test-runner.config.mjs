@@ -1,7 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockServer } from './test/server/mock-server.mjs';
-import { ssrPages } from './test/server/ssr-pages.mjs';
+import { serverSanitizer, ssrPages } from './test/server/ssr-pages.mjs';
 import { findBrowser } from './test/browser.mjs';
 
 const { executablePath, args } = await findBrowser();
@@ -13,6 +13,6 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
-  middleware: [mockServer(), ssrPages()],
+  middleware: [mockServer(), ssrPages(), serverSanitizer()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
 };

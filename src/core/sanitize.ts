@@ -118,7 +118,7 @@ export function sanitizeHtml(html: unknown, base: string = pageBase()): Document
   currentBase = base;
   try {
     // Markup that the parser turns into a frameset document comes back as null: nothing survives.
-    return purify.sanitize(html, CONFIG) ?? document.createDocumentFragment();
+    return purify.sanitize(html, CONFIG) ?? contentDocument().createDocumentFragment();
   } finally {
     currentBase = '';
   }

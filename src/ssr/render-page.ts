@@ -95,36 +95,43 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
   const page: PageInfo = { href, base: baseOf(href, parsed.baseHref) };
   const load = loader(options);
 
-  const items = parsed.elements.map((found) => ({ found, element: createElement(found) }));
+  // Made as the page: a list's page, for one, defaults to the address's `?page=`.
+  const items = withPage(page, () => parsed.elements.map((found) => ({ found, element: createElement(found) })));
   // Each element asks for its source as the browser would (base, templates, `?id=`, paging):
   // the elements' own code computes the URL.
   await Promise.all(
     items.map(async ({ found, element }) => {
       if (found.inline !== undefined) return useInline(element, found.inline);
       if (found.tag === 'related-articles' && found.attributes.get('for')) return;
-      let url = withPage(page, () => element.sourceUrl?.());
-      // A list learns from its first answer that its server pages; then it asks for the page shown.
-      for (let round = 0; url && round < 3; round++) {
-        const outcome = await load(url);
-        if (!outcome.ok) {
-          // The browser starts this element with its skeleton and loads the source itself.
-          element.content!.status = 'pending';
-          return;
+      let url: string | undefined;
+      try {
+        url = withPage(page, () => element.sourceUrl?.());
+        // A list learns from its first answer that its server pages; then it asks for the page shown.
+        for (let round = 0; url && round < 3; round++) {
+          const outcome = await load(url);
+          if (!outcome.ok) {
+            // The browser starts this element with its skeleton and loads the source itself.
+            element.content!.status = 'pending';
+            return;
+          }
+          const next = withPage(page, () => {
+            element.data = outcome.data;
+            return element.sourceUrl?.();
+          });
+          if (next === url) return;
+          url = next;
         }
-        const next = withPage(page, () => {
-          element.data = outcome.data;
-          return element.sourceUrl?.();
-        });
-        if (next === url) return;
-        url = next;
+      } catch (error) {
+        skipped.add(element);
+        options.onError?.(new SourceError(url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
       }
     }),
   );
   for (const item of items) followArticle(item, items);
 
   const edits = withPage(page, () => [
-    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element)]),
-    ...headEdits(parsed, headSources(items)),
+    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, options.onError)]),
+    ...safeHeadEdits(parsed, items, options.onError),
   ]);
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
@@ -235,8 +242,18 @@ function loader(options: RenderPageOptions) {
 }
 
 /** The element's shadow root as declarative shadow DOM, and the data it used as inline JSON. */
-function renderElement(found: FoundElement, element: ServerElement): string {
+function renderElement(found: FoundElement, element: ServerElement, onError?: (error: SourceError) => void): string {
   if (skipped.has(element)) return '';
+  try {
+    return renderShadow(found, element);
+  } catch (error) {
+    // Whatever one element could not do on the server, the browser still can: left to it.
+    onError?.(new SourceError(element.content?.response?.url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
+    return '';
+  }
+}
+
+function renderShadow(found: FoundElement, element: ServerElement): string {
   const renderer = renderers.get(element)!;
   renderer.connectedCallback();
   const renderInfo = {
@@ -258,6 +275,20 @@ function renderElement(found: FoundElement, element: ServerElement): string {
 
 /** Data as the inline JSON script the elements read: every `<` escaped (see `scriptJson`). */
 const inlineJson = (data: unknown): string => `<script type="application/json">${scriptJson(data)}</script>`;
+
+/** The head edits, or none (and a report) when the article's fields could not be read. */
+function safeHeadEdits(
+  parsed: ReturnType<typeof parsePage>,
+  items: Array<{ found: FoundElement; element: ServerElement }>,
+  onError?: (error: SourceError) => void,
+): Edit[] {
+  try {
+    return headEdits(parsed, headSources(items));
+  } catch (error) {
+    onError?.(new SourceError('', `the page's head was left as written: ${(error as Error).message}`));
+    return [];
+  }
+}
 
 /** The articles on the page, with their canonical address and the site's name for the head. */
 function headSources(items: Array<{ found: FoundElement; element: ServerElement }>): HeadSource[] {

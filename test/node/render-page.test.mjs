@@ -67,3 +67,214 @@ test('an article page: headline, body, menu and contact lines in declarative sha
   assert.equal(inline.length, 1);
   assert.equal(JSON.parse(textIn(inline[0])).id, '1001');
 });
+
+/** Every attribute and script of the serialized page, parsed as a browser would (shadow roots included). */
+function inertProblems(html) {
+  const problems = [];
+  for (const node of walk(parse(html))) {
+    if (!node.attrs) continue;
+    if (node.tagName === 'script') {
+      const type = node.attrs.find((a) => a.name === 'type')?.value;
+      if (type !== 'application/json' && type !== 'application/ld+json' && type !== 'module')
+        problems.push(`executable script: ${textIn(node).slice(0, 60)}`);
+      if (type === 'module' && !node.attrs.some((a) => a.name === 'src')) problems.push('inline module script');
+    }
+    for (const { name, value } of node.attrs) {
+      if (/^on/i.test(name)) problems.push(`${node.tagName}[${name}]`);
+      if (
+        /^(href|src|action|formaction|xlink:href)$/i.test(name) &&
+        /^\s*(javascript|vbscript|data):/i.test([...value].filter((ch) => ch.charCodeAt(0) > 0x20).join(''))
+      ) {
+        problems.push(`${node.tagName}[${name}=${value}]`);
+      }
+    }
+  }
+  return problems;
+}
+
+const HOSTILE_ARTICLE = {
+  id: '666',
+  title: '</script><script>window.__pwned=1</script><!-- <img src=x onerror=alert(1)>',
+  date: '2025-06-10T20:53:04+08:00',
+  author: '</script><script>alert(1)</script>',
+  image: 'javascript:alert(1)',
+  body:
+    '<p>Text</p><script>alert(1)</script><img src=x onerror="alert(1)"><a href="javascript:alert(1)">x</a>' +
+    '<svg><script>alert(1)</script></svg><math><mi><style><img src=x onerror=alert(1)></style></mi></math>' +
+    '<!--/lit-part--><!--lit-part--><iframe srcdoc="<script>alert(1)</script>"></iframe><form action="javascript:alert(1)"><button>x</button></form>' +
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript><a href="https://evil.example/" target="_self">out</a>',
+  related: [{ id: '1', title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }],
+};
+
+test('hostile titles, bodies and menu labels stay inert; </script> in embedded data cannot close the tag', async () => {
+  const { fetch } = fixtureFetch({
+    'article-666.json': () => new Response(JSON.stringify(HOSTILE_ARTICLE)),
+  });
+  const html = page(`<news-provider base="/content/">
+    <site-nav src="site-hostile.json"></site-nav>
+    <site-nav src="site-hostile.json" variant="footer"></site-nav>
+    <news-list src="news-list-hostile.json"></news-list>
+    <news-article id="a" article-src="article-{id}.json" set-title></news-article>
+    <related-articles for="a"></related-articles>
+    <contact-card src="site-hostile.json"></contact-card>
+  </news-provider>`);
+  const out = await renderPage(html, { url: 'https://example.test/a.html?id=666', fetch });
+  assert.deepEqual(inertProblems(out), []);
+  assert.doesNotMatch(out, /<script>(window\.__pwned|alert)/);
+  // The article's data round-trips through its inline JSON: the `</script>` stayed inside it.
+  const doc = parse(out);
+  const article = find(doc, 'news-article')[0];
+  const inline = article.childNodes.find((n) => n.tagName === 'script');
+  assert.deepEqual(JSON.parse(textIn(inline)), HOSTILE_ARTICLE);
+  // Comments in a body cannot bend the hydration markers: the sanitizer drops them.
+  const body = find(shadowOf(article).content, 'div').find((d) => d.attrs.some((a) => a.name === 'part' && a.value === 'body'));
+  assert.ok(body);
+  assert.equal([...walk(body)].filter((n) => n.nodeName === '#comment').length, 0);
+  assert.match(textIn(body), /Text/);
+  // The head carries the hostile title as text.
+  const title = find(doc, 'title');
+  assert.equal(title.length, 1);
+  assert.equal(textIn(title[0]), HOSTILE_ARTICLE.title);
+  const ld = find(doc, 'script').find((s) => s.attrs.some((a) => a.value === 'application/ld+json'));
+  assert.equal(JSON.parse(textIn(ld)).headline, HOSTILE_ARTICLE.title);
+  assert.doesNotMatch(textIn(ld), /<\//);
+});
+
+test('the article head: title, description, canonical, Open Graph and JSON-LD; existing tags updated, not duplicated', async () => {
+  const { fetch } = fixtureFetch();
+  const head = `<title>Old</title><meta name="description" content="old"><link rel="canonical" href="/old">
+    <meta property="og:title" content="old"><script type="application/ld+json">{"@type":"NewsArticle","headline":"old"}</script>
+    <script type="application/ld+json">{"@type":"Organization","name":"Company"}</script>`;
+  const html = page(
+    `<news-provider base="/content/" article-href="/news/{id}.html"><site-nav src="site.json"></site-nav>
+      <news-article article-id="1001" article-src="article-{id}.json" set-title></news-article></news-provider>`,
+    head,
+  );
+  const out = await renderPage(html, { url: 'https://example.test/article.html', fetch });
+  const doc = parse(out);
+  const headEl = find(doc, 'head')[0];
+  const metas = (key, name) => find(headEl, 'meta').filter((m) => m.attrs.some((a) => a.name === key && a.value === name));
+  const content = (key, name) => metas(key, name)[0]?.attrs.find((a) => a.name === 'content')?.value;
+  assert.equal(find(headEl, 'title').length, 1);
+  assert.equal(textIn(find(headEl, 'title')[0]), '利诚商贸与长春物流园签署战略合作协议');
+  assert.equal(metas('name', 'description').length, 1);
+  assert.match(content('name', 'description'), /^6月10日，吉林省利诚商贸有限公司/);
+  const canonical = find(headEl, 'link').filter((l) => l.attrs.some((a) => a.name === 'rel' && a.value === 'canonical'));
+  assert.equal(canonical.length, 1);
+  assert.equal(canonical[0].attrs.find((a) => a.name === 'href').value, 'https://example.test/news/1001.html');
+  assert.equal(content('property', 'og:type'), 'article');
+  assert.equal(metas('property', 'og:title').length, 1);
+  assert.equal(content('property', 'og:title'), '利诚商贸与长春物流园签署战略合作协议');
+  assert.equal(content('property', 'og:url'), 'https://example.test/news/1001.html');
+  assert.equal(content('property', 'og:image'), 'https://example.test/content/article-lead.svg');
+  const lds = find(headEl, 'script').filter((s) => s.attrs.some((a) => a.value === 'application/ld+json'));
+  assert.equal(lds.length, 2, 'the NewsArticle block replaced, the Organization block kept');
+  const ld = JSON.parse(textIn(lds[0]));
+  assert.equal(ld['@type'], 'NewsArticle');
+  assert.equal(ld.headline, '利诚商贸与长春物流园签署战略合作协议');
+  assert.equal(ld.datePublished, '2025-06-10T20:53:04+08:00');
+  assert.equal(ld.dateModified, '2025-06-11T09:30:00+08:00');
+  assert.deepEqual(ld.author, { '@type': 'Person', name: '施本允' });
+  assert.deepEqual(ld.publisher, { '@type': 'Organization', name: '吉林省利诚商贸有限公司' });
+  assert.deepEqual(ld.image, ['https://example.test/content/article-lead.svg']);
+  // A page without set-title keeps its head.
+  const plain = await renderPage(page(`<news-article src="/content/article-1001.json"></news-article>`), {
+    url: 'https://example.test/',
+    fetch,
+  });
+  assert.equal(textIn(find(parse(plain), 'title')[0]), 'Company');
+});
+
+test('a failing source and a timing-out source fall back to the skeleton; the rest of the page renders', async () => {
+  let aborted = false;
+  const { fetch, log } = fixtureFetch({
+    'broken.json': () => new Response('oops', { status: 500 }),
+    'slow.json': (init) =>
+      new Promise((_, reject) =>
+        init.signal.addEventListener('abort', () => {
+          aborted = true;
+          reject(new DOMException('aborted', 'AbortError'));
+        }),
+      ),
+  });
+  const errors = [];
+  const html = page(`<news-provider base="/content/">
+    <news-list src="broken.json"></news-list>
+    <news-article src="slow.json"></news-article>
+    <site-nav src="site.json" variant="footer" menu="footer"></site-nav>
+  </news-provider>`);
+  const started = Date.now();
+  const out = await renderPage(html, { url: 'https://example.test/', fetch, timeout: 200, onError: (error) => errors.push(error.message) });
+  assert.ok(Date.now() - started < 2000, 'the timeout bounds the render');
+  assert.ok(aborted, 'the slow request was aborted');
+  assert.equal(errors.length, 2);
+  const doc = parse(out);
+  const list = find(doc, 'news-list')[0];
+  assert.ok(find(shadowOf(list).content, 'span').some((s) => s.attrs.some((a) => a.name === 'class' && a.value.includes('skeleton'))));
+  assert.equal(list.childNodes.filter((n) => n.tagName === 'script').length, 0, 'no inline data: the browser fetches');
+  const article = find(doc, 'news-article')[0];
+  assert.ok(find(shadowOf(article).content, 'span').some((s) => s.attrs.some((a) => a.name === 'class' && a.value.includes('skeleton'))));
+  assert.equal(article.childNodes.filter((n) => n.tagName === 'script').length, 0);
+  assert.match(textIn(shadowOf(find(doc, 'site-nav')[0]).content), /\S/);
+  assert.equal(log.filter((url) => url.endsWith('site.json')).length, 1);
+});
+
+test('lists: titles, tabs, the page from ?page= with real pager links; a server-paged source asks for that page once', async () => {
+  const { fetch, log } = fixtureFetch();
+  const out = await renderPage(page(`<news-list src="/content/news-list.json" page-size="5"></news-list>`), {
+    url: 'https://example.test/news.html?page=2',
+    fetch,
+  });
+  const list = shadowOf(find(parse(out), 'news-list')[0]).content;
+  assert.match(textIn(list), /全部/);
+  const current = find(list, 'a').find((a) => a.attrs.some((x) => x.name === 'aria-current' && x.value === 'page'));
+  assert.equal(textIn(current).trim(), '2');
+  const hrefs = find(list, 'a')
+    .filter((a) => a.attrs.some((x) => x.name === 'part' && x.value === 'page'))
+    .map((a) => a.attrs.find((x) => x.name === 'href')?.value);
+  assert.ok(hrefs.includes('?page=3'), hrefs.join(' '));
+  assert.deepEqual(log, ['https://example.test/content/news-list.json']);
+
+  // A server that pages (total > items): page 3 is asked for, once, and embedded.
+  const paged = fixtureFetch({
+    'paged.json': () => new Response(JSON.stringify({ items: [{ id: 'p1', title: 'First page item' }], total: 30 })),
+    'paged.json?page=3': () => new Response('{}'),
+  });
+  const seen = [];
+  const pagedFetch = async (url, init) => {
+    seen.push(url);
+    const u = new URL(url);
+    if (u.searchParams.get('page') === '3')
+      return new Response(JSON.stringify({ items: [{ id: 'p3', title: 'Third page item' }], total: 30 }));
+    return paged.fetch(url, init);
+  };
+  const out2 = await renderPage(page(`<news-list src="/content/paged.json" page-size="10"></news-list>`), {
+    url: 'https://example.test/news.html?page=3',
+    fetch: pagedFetch,
+  });
+  const list2 = find(parse(out2), 'news-list')[0];
+  assert.match(textIn(shadowOf(list2).content), /Third page item/);
+  assert.equal(seen.length, 2);
+  assert.equal(new URL(seen[1]).searchParams.get('page'), '3');
+  assert.equal(JSON.parse(textIn(list2.childNodes.find((n) => n.tagName === 'script'))).items[0].id, 'p3');
+});
+
+test('renders any HTML, leaves other markup as written, and keeps inline data without fetching', async () => {
+  const { fetch, log } = fixtureFetch();
+  const html = `<div class="x"><template><site-nav src="site.json"></site-nav></template>
+    <contact-card phone="020-1" heading="Call us"></contact-card>
+    <news-list><script type="application/json">{"items":[{"id":"1","title":"Inline item"}]}</script></news-list></div>`;
+  const out = await renderPage(html, { url: 'https://example.test/', fetch });
+  assert.deepEqual(log, []);
+  assert.ok(
+    out.startsWith('<div class="x"><template><site-nav src="site.json"></site-nav></template>'),
+    'template contents are not the page',
+  );
+  const doc = parse(out);
+  assert.match(textIn(shadowOf(find(doc, 'contact-card')[0]).content), /Call us.*020-1/s);
+  const list = find(doc, 'news-list')[0];
+  assert.match(textIn(shadowOf(list).content), /Inline item/);
+  assert.equal(list.childNodes.filter((n) => n.tagName === 'script').length, 1, "the page's own inline data, not a second copy");
+  // Rendering a rendered page changes nothing.
+  assert.equal(await renderPage(out, { url: 'https://example.test/', fetch }), out);
+});
