@@ -143,6 +143,22 @@ describe('a server-rendered page', () => {
     expect(contentRequests(frame)).to.deep.equal([]);
   });
 
+  it('an element a script changed before hydration renders afresh instead of breaking', async () => {
+    const frame = await openPage('?id=1001');
+    const nav = frame.document.querySelector('site-nav')!;
+    nav.setAttribute('variant', 'footer'); // the server drew the bar
+    await hydrate(frame);
+    expect(nav.shadowRoot!.querySelector('nav.footer')).to.not.equal(null);
+    expect(nav.shadowRoot!.querySelector('nav.bar')).to.equal(null);
+    expect(nav.shadowRoot!.querySelectorAll('nav')).to.have.length(1);
+    expect(frame.problems).to.have.length(1);
+    expect(frame.problems[0]).to.match(/^warn: <site-nav>: the server-rendered content was rendered again/);
+    // It keeps working: a later change renders as usual.
+    nav.setAttribute('variant', 'bar');
+    await (nav as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(nav.shadowRoot!.querySelectorAll('nav.bar')).to.have.length(1);
+  });
+
   it('a client-only page still renders and fetches as before', async () => {
     const frame = await openPage('?id=1001');
     const el = frame.document.createElement('news-article');

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, isServer, LitElement, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, type PropertyValues, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
 import { ContentController } from './content-controller.js';
@@ -150,6 +150,20 @@ export abstract class NewsroomElement extends LitElement {
       this.data = JSON.parse(script.textContent ?? '');
     } catch (error) {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (!this.fromServer || this.hasUpdated) return super.update(changed);
+    try {
+      super.update(changed);
+    } catch (error) {
+      // A script changed this element between the server's render and hydration (an attribute
+      // set before the element's code arrived), so the server's DOM no longer fits the template.
+      // Render afresh (the server's styles stay) rather than leave a broken element.
+      console.warn(`<${this.localName}>: the server-rendered content was rendered again (${(error as Error).message})`);
+      for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+      render(this.render(), this.renderRoot as HTMLElement, this.renderOptions);
     }
   }
 
