@@ -186,8 +186,20 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
     if (javaScript) {
       await page.evaluateOnNewDocument(() => {
         window.__layoutShift = 0;
+        window.__shifted = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+          for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            window.__layoutShift += entry.value;
+            // What moved, for the failure message: the node, the element whose shadow root holds it, the move.
+            for (const { node, previousRect: a, currentRect: b } of entry.sources) {
+              const host = node?.getRootNode?.().host;
+              const name = node ? (node.nodeType === 1 ? node.localName + (node.className ? `.${node.className}` : '') : '#text') : '?';
+              window.__shifted.push(
+                `${name}${host ? ` in ${host.localName}` : ''} at ${Math.round(entry.startTime)} ms: ${[a.x, a.y, a.width, a.height]} -> ${[b.x, b.y, b.width, b.height]}`,
+              );
+            }
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
     }
@@ -371,7 +383,8 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
           });
           assert.deepEqual(contentRequests, []);
           assert.deepEqual(errors, [], errors.join('\n'));
-          assert.equal(await page.evaluate(() => window.__layoutShift), 0);
+          const shifted = await page.evaluate(() => window.__shifted);
+          assert.equal(await page.evaluate(() => window.__layoutShift), 0, shifted.join('\n'));
         } finally {
           await page.browserContext().close();
         }
