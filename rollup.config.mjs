@@ -100,16 +100,19 @@ export const minifyHtml = () => ({
 // The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
 // entry, split by rollup into content-hashed chunks. Lit (with its hydrate support, which must run
 // before LitElement is defined: rollup keeps it first inside the chunk) and the shared core are
-// one chunk every element needs; DOMPurify is a chunk of its own, for news-article alone. The
+// one chunk every element needs; DOMPurify is a chunk of its own, which news-article loads only when it has a body to sanitize
+// (not when it hydrates a server-rendered one). The
 // loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
 const sharedChunk = (id) => {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\//.test(id)) return 'core';
-  if (/node_modules\/dompurify\//.test(id)) return 'dompurify';
+  // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
+  if (/node_modules\/dompurify\//.test(id) || /src\/core\/sanitize\.ts$/.test(id)) return 'sanitizer';
   // What (almost) every element stands on is one chunk: one file compresses better than several
   // small ones. Formats (lists and articles) and the sanitizer stay with the elements using them.
-  if (/node_modules\/@lit\/context\//.test(id) || /src\/(core\/(?!formats|html-text|sanitize)|site-nav\/site-data)/.test(id)) return 'core';
+  if (/node_modules\/@lit\/context\//.test(id) || /src\/(core\/(?!formats|html-text|sanitize\.ts)|site-nav\/site-data)/.test(id))
+    return 'core';
   return undefined;
 };
 

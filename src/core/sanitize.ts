@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { pageBase } from './page.js';
+import { provideSanitizer } from './sanitizer.js';
 import { isExternal, safeUrl } from './safe-url.js';
 
 /** The window DOMPurify parses in: the page's own, or (in Node) a standard DOM such as jsdom's. */
@@ -123,3 +124,5 @@ export function sanitizeHtml(html: unknown, base: string = pageBase()): Document
     currentBase = '';
   }
 }
+
+provideSanitizer({ sanitizeHtml, contentDocument });

@@ -142,6 +142,8 @@ export const containerStyles = css`
   }
 `;
 
-/** `count` shimmering placeholder lines (`.skeleton-line`), for an element's loading state. */
-export const skeletonLines = (count: number, extra = '') =>
-  Array.from({ length: count }, () => html`<span class="skeleton skeleton-line ${extra}"></span>`);
+/** `count` shimmering placeholder lines (`.skeleton-line`, `.short` ones), for a loading state. */
+export const skeletonLines = (count: number, short = false) =>
+  Array.from({ length: count }, () =>
+    short ? html`<span class="skeleton skeleton-line short"></span>` : html`<span class="skeleton skeleton-line"></span>`,
+  );

@@ -10,7 +10,7 @@ import { CopyController } from '../core/copy.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { safeUrl } from '../core/safe-url.js';
 import { pageHref, pageParam } from '../core/page.js';
-import { contentDocument, sanitizeHtml } from '../core/sanitize.js';
+import { loadSanitizer, sanitizer } from '../core/sanitizer.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { articleBody } from './article-body.js';
@@ -82,6 +82,8 @@ export class NewsArticle extends NewsroomElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A client-rendered article needs the sanitizer: load it alongside the content.
+    if (!this.fromServer) void loadSanitizer();
     window.addEventListener('popstate', this.onPopState);
   }
 
@@ -109,7 +111,7 @@ export class NewsArticle extends NewsroomElement {
   }
 
   /** The body, sanitized once per article (and language) and kept as one element, so re-renders never re-parse it. */
-  private bodyElement(article: Article): HTMLElement {
+  private bodyElement(article: Article, { sanitizeHtml, contentDocument }: NonNullable<ReturnType<typeof sanitizer>>): HTMLElement {
     // The page's document; on the server, the one the sanitizer works in.
     const document = contentDocument();
     const body = document.createElement('div');
@@ -128,6 +130,31 @@ export class NewsArticle extends NewsroomElement {
       frame.append(table);
     }
     return body;
+  }
+
+  /** True while a body waits for the sanitizer to load (`updateComplete` waits too). */
+  private waitingForSanitizer = false;
+  /** The article whose body is on screen (built here, or adopted from the server). */
+  private bodyView?: unknown;
+
+  private renderBody(view: { article: Article }) {
+    const adopt = this.fromServer && !this.hasUpdated; // the server's body stays as it is
+    if (adopt) this.bodyView = view;
+    const loaded = sanitizer();
+    this.waitingForSanitizer = !loaded && view !== this.bodyView;
+    if (this.waitingForSanitizer) void loadSanitizer().then(() => this.requestUpdate());
+    const build = () => {
+      this.bodyView = view;
+      return this.bodyElement(view.article, loaded!);
+    };
+    return articleBody(this.waitingForSanitizer ? this.bodyView : view, build, adopt);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.waitingForSanitizer) return done;
+    await loadSanitizer();
+    return super.getUpdateComplete();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -164,7 +191,7 @@ export class NewsArticle extends NewsroomElement {
           </figure>`
           : nothing
       }
-      ${articleBody(view, () => this.bodyElement(article), this.fromServer && !this.hasUpdated)}
+      ${this.renderBody(view)}
       ${article.editor ? html`<p class="editor" part="editor">${text.editor}${article.editor}</p>` : nothing}
       ${this.renderPager(article)}
     </article>`;

@@ -353,7 +353,7 @@ export class NewsList extends NewsroomElement {
         () => html`<li class="item">
         ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
         <div class="text">
-          ${skeletonLines(1)} ${compact ? nothing : [skeletonLines(1, 'short'), skeletonLines(1)]}
+          ${skeletonLines(1)} ${compact ? nothing : [skeletonLines(1, true), skeletonLines(1)]}
         </div>
       </li>`,
       )}
