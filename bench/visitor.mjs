@@ -132,7 +132,9 @@ export async function measureVisitorCost() {
   const browser = await puppeteer.launch({ executablePath, headless: true, args: [...args, '--remote-debugging-port=0'] });
   const rows = [];
   try {
-    for (const { name, path, budgetKb } of VISITOR_PAGES) {
+    // BENCH_PAGES=article,home measures only those pages.
+    const only = process.env.BENCH_PAGES?.split(',');
+    for (const { name, path, budgetKb } of VISITOR_PAGES.filter((page) => !only || only.some((n) => page.name.startsWith(n)))) {
       const url = base + path;
       const wire = await javascriptOnTheWire(browser, url);
       const snapshotPage = await browser.newPage();
