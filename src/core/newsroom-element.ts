@@ -1,4 +1,4 @@
-import { consume, ContextRoot } from '@lit/context';
+import { consume } from '@lit/context';
 import { html, isServer, LitElement, type PropertyValues, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
@@ -9,15 +9,6 @@ import { coreMessages, fillTemplate, format, type Locale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
 import { cameFromServer, pageBase } from './page.js';
 import { safeUrl } from './safe-url.js';
-
-let contextRoot: ContextRoot | undefined;
-
-/** Lets a provider that upgrades after its descendants asked for it still answer them (once per page). */
-function lateProviders(): void {
-  if (contextRoot) return;
-  contextRoot = new ContextRoot();
-  contextRoot.attach(document.documentElement);
-}
 
 /**
  * What every data element shares: `src` / inline JSON / the `data` property, the shared content
@@ -106,8 +97,6 @@ export abstract class NewsroomElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    // Before the context request goes out (in super): a provider that upgrades later must hear it.
-    if (!isServer && this.closest('news-provider:not(:defined)')) lateProviders();
     super.connectedCallback();
     if (this.early) {
       const { data } = this.early;
@@ -124,21 +113,10 @@ export abstract class NewsroomElement extends LitElement {
 
   /** Resolves a developer-given URL against the provider's base; only http(s) and relative pass. */
   protected resolveUrl(value: string | undefined): string | undefined {
-    if (!value || this.awaitingProvider()) return undefined;
+    if (!value) return undefined;
     const base = this.config?.base ? safeUrl(this.config.base) : undefined;
     const url = safeUrl(value, base ?? pageBase());
     return url && /^https?:/.test(url) ? url : undefined;
-  }
-
-  /**
-   * True while a `news-provider` around this element is not defined yet (its code loads after
-   * this element's, as with the lazy loader): its `base` decides the URL, so nothing is asked
-   * for until it arrives. The context root hands its config over once it upgrades.
-   */
-  private awaitingProvider(): boolean {
-    if (isServer || !this.closest('news-provider:not(:defined)')) return false;
-    void customElements.whenDefined('news-provider').then(() => this.requestUpdate());
-    return true;
   }
 
   /** An article link from the element's or the provider's `article-href` template. */
