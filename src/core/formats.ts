@@ -84,8 +84,6 @@ function wordPressMedia(r: Reader, obj: Json, path: string): Pick<Article, 'imag
   };
 }
 
-const wordPressImage = (r: Reader, obj: Json, path: string): string | undefined => wordPressMedia(r, obj, path).image;
-
 /** A native lead image: a URL with optional `imageAlt` / `imageCaption`, or `{ url, alt, caption }`. */
 function nativeImage(r: Reader, obj: Json, path: string): Pick<Article, 'image' | 'imageAlt' | 'imageCaption'> {
   const image = obj.image;
@@ -112,7 +110,7 @@ function wordPressItem(r: Reader, obj: Json, path: string): NewsItem | undefined
     summary: htmlField(r, obj, 'excerpt', path),
     date: wordPressDate(r, obj, path),
     url: r.url(obj, 'link', path),
-    image: wordPressImage(r, obj, path),
+    image: wordPressMedia(r, obj, path).image,
   };
 }
 

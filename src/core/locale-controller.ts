@@ -35,11 +35,6 @@ export class LocaleController implements ReactiveController {
     return toLocale(this.host.locale) ?? toLocale(this.providerLocale()) ?? toLocale(langOf(this.host)) ?? 'en';
   }
 
-  /** This element's strings from a per-locale table. */
-  msg<T>(table: Record<Locale, T>): T {
-    return table[this.locale];
-  }
-
   hostConnected(): void {
     hosts.add(this.host);
     watchLang();
