@@ -36,20 +36,57 @@ function preload(file: string): void {
   document.head.append(link);
 }
 
-function load(tag: string): void {
-  if (requested.has(tag)) return;
-  requested.add(tag);
-  if (customElements.get(tag)) return; // registered already (the all-in-one file, or a bundle)
-  const [module, ...imports] = chunks[tag];
-  imports.forEach(preload);
-  import(/* @vite-ignore */ url(module)).catch((error: unknown) => console.error(`newsroom-elements: could not load <${tag}>.`, error));
+const PROVIDER = 'news-provider';
+const loading = new Map<string, Promise<boolean>>();
+
+/** Imports a tag's module once; resolves to whether that worked. */
+function load(tag: string): Promise<boolean> {
+  let done = loading.get(tag);
+  if (!done) {
+    const [module, ...imports] = chunks[tag];
+    imports.forEach(preload);
+    // Registered already (the all-in-one file, or a bundle): nothing to fetch.
+    done = customElements.get(tag)
+      ? Promise.resolve(true)
+      : import(/* @vite-ignore */ url(module)).then(
+          () => true,
+          (error: unknown) => (console.error(`newsroom-elements: could not load <${tag}>.`, error), false),
+        );
+    loading.set(tag, done);
+  }
+  return done;
 }
 
-/** One of our elements: load its code, and watch its shadow root once it has one. */
+/** A `news-provider` around `element` (across shadow roots) whose code has not run yet. */
+function providerPending(element: Element): boolean {
+  if (customElements.get(PROVIDER)) return false;
+  for (let node: Element | undefined = element; node; node = (node.getRootNode() as ShadowRoot).host) {
+    if (node.parentElement?.closest(PROVIDER)) return true;
+  }
+  return false;
+}
+
+/**
+ * One of our elements: load its code, and watch its shadow root once it has one. An element
+ * inside a `news-provider` is defined only after the provider, as the all-in-one file does: its
+ * `src` resolves against the provider's `base`, and a server-rendered one hydrates with the
+ * provider's config, so an element that ran first would ask the page for a wrong URL. Its
+ * chunks are still fetched at once, in parallel with the provider's.
+ */
 function found(element: Element): void {
-  load(element.localName);
+  const tag = element.localName;
+  if (!requested.has(tag)) {
+    requested.add(tag);
+    if (tag !== PROVIDER && providerPending(element)) {
+      chunks[tag].forEach(preload);
+      // If the provider's code fails to load, the element still comes (and says what it misses).
+      void load(PROVIDER)
+        .then((loaded) => (loaded ? customElements.whenDefined(PROVIDER) : undefined))
+        .finally(() => load(tag));
+    } else void load(tag);
+  }
   if (element.shadowRoot) discover(element.shadowRoot);
-  else void customElements.whenDefined(element.localName).then(() => element.shadowRoot && discover(element.shadowRoot));
+  else void customElements.whenDefined(tag).then(() => element.shadowRoot && discover(element.shadowRoot));
 }
 
 function scan(root: Element | DocumentFragment | Document): void {

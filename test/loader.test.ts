@@ -81,3 +81,26 @@ describe('the lazy loader', () => {
     expect(shadowText(doc().querySelector('site-nav'))).to.not.contain('onerror=window'); // sub-menu closed, label never parsed
   });
 });
+
+describe('the lazy loader when the news-provider code comes last', () => {
+  let late: HTMLIFrameElement;
+  before(async () => {
+    late = document.createElement('iframe');
+    late.src = '/test/fixtures/loader-late-provider.html';
+    document.body.append(late);
+    await new Promise((resolve) => late.addEventListener('load', resolve, { once: true }));
+  });
+  after(() => late.remove());
+
+  it("defines the elements inside it after the provider, so src resolves against the provider's base", async () => {
+    const lateDoc = late.contentDocument!;
+    await waitUntil(() => shadowText(lateDoc.querySelector('site-nav')).includes('新闻动态'), 'site-nav rendered', { timeout: 8000 });
+    await waitUntil(() => shadowText(lateDoc.querySelector('contact-card')).length > 0, 'contact-card rendered');
+    const requested = (late.contentWindow as Window).performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith('.json'));
+    expect(requested).to.deep.equal(['/test/fixtures/site.json']);
+    expect(lateDoc.querySelector('site-nav')!.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+});
