@@ -142,7 +142,7 @@ async function mainThread(browser, url, staticHtml) {
   }
   const client = await page.createCDPSession();
   await client.send('Performance.enable');
-  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'] });
   if (staticHtml) {
     // Static HTML is rendered once parsed: wait for its first paint.
     await page.goto(url, { waitUntil: 'load' });

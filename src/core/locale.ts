@@ -20,8 +20,6 @@ export function langOf(node: Node): string | undefined {
   return undefined;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 const OFFSET = /(?:z|([+-])(\d{2}):?(\d{2}))$/i;
 
 /**
@@ -37,19 +35,25 @@ function wallClock(value: string, date: Date): number {
   return date.getTime() - date.getTimezoneOffset() * 60_000;
 }
 
-/** A date for people (`2025年6月10日`, `Jun 10, 2025`) in the time zone it was written in; '' for anything that isn't a date. */
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date for people in the time zone it was written in; '' for anything that isn't a date. The
+ * text is what `Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })` prints
+ * (`2025年6月10日 09:05`, `Jun 10, 2025, 9:05 AM`), written out for our two languages: the
+ * first Intl formatter a page creates loads locale data for tens of milliseconds (the longest
+ * piece of hydrating an article on a slow phone), and the server's ICU and each browser's could
+ * otherwise print the same date differently.
+ */
 export function formatDate(value: string | undefined, locale: Locale, withTime = false): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  const key = locale + withTime;
-  let format = formatters.get(key);
-  if (!format) {
-    const style: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-    format = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' });
-    formatters.set(key, format);
-  }
-  return format.format(wallClock(value, date));
+  const at = new Date(wallClock(value, date));
+  const [year, month, day, hours, minutes] = [at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes()];
+  if (locale === 'zh-CN') return `${year}年${month + 1}月${day}日` + (withTime ? ` ${twoDigits(hours)}:${twoDigits(minutes)}` : '');
+  return `${MONTHS[month]} ${day}, ${year}` + (withTime ? `, ${hours % 12 || 12}:${twoDigits(minutes)} ${hours < 12 ? 'AM' : 'PM'}` : '');
 }
 
 type Values = Record<string, string | number | undefined>;

@@ -7,7 +7,7 @@ import { ContentError } from './content-error.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
 import { coreMessages, fillTemplate, format, type Locale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
-import { cameFromServer, pageBase } from './page.js';
+import { cameFromServer, nextTask, pageBase } from './page.js';
 import { safeUrl } from './safe-url.js';
 
 /**
@@ -151,6 +151,16 @@ export abstract class NewsroomElement extends LitElement {
     } catch (error) {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
     }
+  }
+
+  /**
+   * A server-rendered element hydrates in a task of its own. Defining a tag upgrades all its
+   * elements at once, and their first updates would otherwise run together, with the module
+   * that defined them, as one long task; the server's DOM is on screen meanwhile.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.fromServer && !this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

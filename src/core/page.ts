@@ -52,6 +52,15 @@ export function cameFromServer(element: HTMLElement): boolean {
   return typeof ShadowRoot !== 'undefined' && element.shadowRoot instanceof ShadowRoot;
 }
 
+/**
+ * Resolves in a later task (`scheduler.yield()` where the browser has it, else a timer): work
+ * split by it never adds up to one long task.
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
+
 /** A query parameter of the page's address (`?id=`, `?page=`). */
 export function pageParam(name: string): string | null {
   try {

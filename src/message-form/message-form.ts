@@ -9,7 +9,7 @@ import { type NewsroomConfig, newsroomContext } from '../core/context.js';
 import { emit } from '../core/events.js';
 import { format, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/locale-controller.js';
-import { cameFromServer } from '../core/page.js';
+import { cameFromServer, nextTask } from '../core/page.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { draftStore } from './draft.js';
@@ -233,6 +233,12 @@ export class MessageForm extends LitElement {
     if ((changed.has('action') || changed.has('noDraft')) && !hydrating) this.restoreDraft();
     // The language changed (`locale`, the provider's, a `lang`): the form's own messages follow.
     if (this.errorsLocale && this.errorsLocale !== this.resolvedLocale) this.relocalize();
+  }
+
+  /** A server-rendered form hydrates in a task of its own (as NewsroomElement explains). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.fromServer && !this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
