@@ -1,0 +1,36 @@
+// `node bench/modules.mjs`: our own code in the all-in-one bundle, module by module (after tree
+// shaking, minified, gzipped on its own) and in total, largest first. For finding where the
+// bytes are; `npm run bench` gives the figures that count (the bundles as shipped).
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import { minify } from 'terser';
+import { minifyCss, minifyHtml } from '../rollup.config.mjs';
+
+const bundle = await rollup({
+  input: 'src/all.ts',
+  plugins: [
+    nodeResolve({ exportConditions: ['production'] }),
+    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
+    minifyCss(),
+    minifyHtml(),
+  ],
+  onwarn: () => {},
+});
+const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+await bundle.close();
+const rows = [];
+let all = '';
+for (const [id, info] of Object.entries(output[0].modules)) {
+  if (id.includes('node_modules') || !info.code) continue;
+  // The same settings as bench/run.mjs's per-package split.
+  const { code = '' } = await minify(info.code, { module: false, toplevel: false, compress: { passes: 2 }, mangle: true });
+  all += code + '\n';
+  rows.push({ module: id.slice(id.indexOf('src/')), min: code.length, gzip: gzipSync(code, { level: 9 }).length });
+}
+rows.sort((a, b) => b.gzip - a.gzip);
+for (const row of rows) console.log(`${row.module.padEnd(48)} ${String(row.min).padStart(7)} min ${String(row.gzip).padStart(6)} gzip`);
+console.log(
+  `${'own code, all modules'.padEnd(48)} ${String(all.length).padStart(7)} min ${String(gzipSync(all, { level: 9 }).length).padStart(6)} gzip`,
+);
