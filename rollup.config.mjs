@@ -106,6 +106,8 @@ export const minifyHtml = () => ({
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
 const sharedChunk = (id) => {
+  // A directive one element uses (live: the form; unsafe-html: the article body) stays with it.
+  if (/node_modules\/(lit|lit-html)\/directives\//.test(id)) return undefined;
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\//.test(id)) return 'core';
   // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
   if (/node_modules\/dompurify\//.test(id) || /src\/core\/sanitize\.ts$/.test(id)) return 'sanitizer';
