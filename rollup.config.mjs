@@ -98,17 +98,17 @@ export const minifyHtml = () => ({
 });
 
 // The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
-// entry, split by rollup into content-hashed chunks. Lit (with its hydrate support, which must run
-// before LitElement is defined: rollup keeps it first inside the chunk) and the shared core are
-// one chunk every element needs; DOMPurify is a chunk of its own, which news-article loads only when it has a body to sanitize
-// (not when it hydrates a server-rendered one). The
-// loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
+// entry, split by rollup into content-hashed chunks: lit-html; LitElement with the shared core,
+// which every element needs; DOMPurify, which news-article loads only when it has a body to
+// sanitize (not when it hydrates a server-rendered one); and Lit's hydration support, which the
+// loader imports first and only on a page with server-rendered elements (see `optionalHydration`).
+// The loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
 const sharedChunk = (id) => {
   // A directive one element uses (live: the form; unsafe-html: the article body) stays with it.
   if (/node_modules\/(lit|lit-html)\/directives\//.test(id)) return undefined;
-  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\//.test(id)) return 'core';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
   // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
   if (/node_modules\/dompurify\//.test(id) || /src\/core\/sanitize\.ts$/.test(id)) return 'sanitizer';
   // What (almost) every element stands on is one chunk: one file compresses better than several
@@ -117,6 +117,23 @@ const sharedChunk = (id) => {
     return 'core';
   return undefined;
 };
+
+// The elements' registering modules import Lit's hydration support first thing, as the npm
+// modules and the all-in-one file must. In the loader's build that import is empty, and
+// src/loader-hydrate.ts (the support, applied to the shared chunk's LitElement) is an entry of
+// its own, which the loader imports before any element's code when the page has server-rendered
+// elements.
+const HYDRATE_SUPPORT = '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+const optionalHydration = () => ({
+  name: 'optional-hydration',
+  resolveId(source, importer) {
+    if (source === HYDRATE_SUPPORT && importer?.includes('/src/') && !importer.endsWith('/src/loader-hydrate.ts')) return '\0no-hydration';
+    return null;
+  },
+  load(id) {
+    return id === '\0no-hydration' ? 'export {};' : null;
+  },
+});
 
 const loaderManifest = () => ({
   name: 'loader-manifest',
@@ -135,13 +152,24 @@ const loaderManifest = () => ({
       return seen;
     };
     const manifest = {};
+    let hydrate;
     for (const chunk of files) {
-      if (chunk.isEntry && chunk.name !== 'loader') manifest[chunk.name] = [...closure(chunk.fileName)];
+      if (!chunk.isEntry || chunk.name === 'loader') continue;
+      if (chunk.name === 'hydrate') hydrate = [...closure(chunk.fileName)];
+      else manifest[chunk.name] = [...closure(chunk.fileName)];
     }
     const loader = bundle['loader.js'];
-    if (!loader.code.includes('NEWSROOM_CHUNKS')) this.error('the loader lost its NEWSROOM_CHUNKS placeholder');
+    for (const placeholder of ['NEWSROOM_CHUNKS', 'NEWSROOM_HYDRATE']) {
+      if (!loader.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} placeholder`);
+    }
     if (loader.imports.length || loader.dynamicImports.length) this.error('the loader must not import any chunk statically');
-    loader.code = loader.code.replace('NEWSROOM_CHUNKS', JSON.stringify(manifest));
+    // Only the hydration chunk may bring Lit's hydration support.
+    for (const [tag, files] of Object.entries(manifest)) {
+      if (files.includes(hydrate[0])) this.error(`<${tag}>'s code must not import the hydration support`);
+    }
+    loader.code = loader.code
+      .replaceAll('NEWSROOM_CHUNKS', JSON.stringify(manifest))
+      .replaceAll('NEWSROOM_HYDRATE', JSON.stringify(hydrate));
   },
 });
 
@@ -164,7 +192,11 @@ export default [
   },
   // The lazy loader and its chunks, minified for the script-tag path.
   {
-    input: { loader: 'src/loader.ts', ...Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`])) },
+    input: {
+      loader: 'src/loader.ts',
+      hydrate: 'src/loader-hydrate.ts',
+      ...Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`])),
+    },
     output: {
       dir: 'dist',
       format: 'es',
@@ -173,7 +205,15 @@ export default [
       chunkFileNames: 'cdn/[name]-[hash].js',
       manualChunks: sharedChunk,
     },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), minify(), loaderManifest()],
+    plugins: [
+      optionalHydration(),
+      nodeResolve({ exportConditions: ['production'] }),
+      ts(),
+      minifyCss(),
+      minifyHtml(),
+      minify(),
+      loaderManifest(),
+    ],
   },
   // The npm build: one readable (unminified) module per source file with its source map, for the
   // user's bundler to minify; dependencies stay imports. Template whitespace is still squeezed,

@@ -6,6 +6,8 @@
  * DOMPurify (news-article only) are chunks of their own, fetched once whichever element asks.
  * The chunks are built by rollup from the same registering modules the npm package has, so an
  * element hydrates the server-rendered shadow DOM it finds exactly as with the all-in-one file.
+ * Lit's hydration support (2 KB) is a chunk of its own too, loaded first and only on a page whose
+ * elements came server-rendered: a page that renders them in the browser does not pay for it.
  *
  * ```html
  * <script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-elements@0.1/dist/loader.js"></script>
@@ -13,8 +15,10 @@
  */
 
 // Filled in by the build (rollup.config.mjs, `loaderManifest`): for each tag, its module first,
-// then every chunk that module imports, as paths relative to this file.
+// then every chunk that module imports, as paths relative to this file; the same for Lit's
+// hydration support.
 declare const NEWSROOM_CHUNKS: Record<string, string[]>;
+declare const NEWSROOM_HYDRATE: string[];
 
 const chunks: Record<string, string[]> = NEWSROOM_CHUNKS;
 const tags = Object.keys(chunks);
@@ -39,6 +43,14 @@ function preload(file: string): void {
 const PROVIDER = 'news-provider';
 const loading = new Map<string, Promise<boolean>>();
 
+/**
+ * Lit's hydration support, once a server-rendered element was seen before any element's code
+ * ran. It must be applied before any element is defined, so every element's code waits for it;
+ * a page whose elements render in the browser never asks for it.
+ */
+let hydration: Promise<unknown> | undefined;
+const importModule = (file: string) => import(/* @vite-ignore */ url(file));
+
 /** Imports a tag's module once; resolves to whether that worked. */
 function load(tag: string): Promise<boolean> {
   let done = loading.get(tag);
@@ -48,10 +60,12 @@ function load(tag: string): Promise<boolean> {
     // Registered already (the all-in-one file, or a bundle): nothing to fetch.
     done = customElements.get(tag)
       ? Promise.resolve(true)
-      : import(/* @vite-ignore */ url(module)).then(
-          () => true,
-          (error: unknown) => (console.error(`newsroom-elements: could not load <${tag}>.`, error), false),
-        );
+      : Promise.resolve(hydration)
+          .then(() => importModule(module))
+          .then(
+            () => true,
+            (error: unknown) => (console.error(`newsroom-elements: could not load <${tag}>.`, error), false),
+          );
     loading.set(tag, done);
   }
   return done;
@@ -67,15 +81,37 @@ function providerPending(element: Element): boolean {
 }
 
 /**
- * One of our elements: load its code, and watch its shadow root once it has one. An element
- * inside a `news-provider` is defined only after the provider, as the all-in-one file does: its
- * `src` resolves against the provider's `base`, and a server-rendered one hydrates with the
- * provider's config, so an element that ran first would ask the page for a wrong URL. Its
+ * Elements seen in this task, loaded together in a microtask: a server-rendered one anywhere
+ * among them turns hydration support on before the first element's code is imported.
+ */
+const seen: Element[] = [];
+
+/** One of our elements: its code is loaded, and its shadow root watched once it has one. */
+function found(element: Element): void {
+  if (!seen.length) queueMicrotask(loadSeen);
+  seen.push(element);
+  if (element.shadowRoot) discover(element.shadowRoot);
+  else void customElements.whenDefined(element.localName).then(() => element.shadowRoot && discover(element.shadowRoot));
+}
+
+/**
+ * An element inside a `news-provider` is defined only after the provider, as the all-in-one file
+ * does: its `src` resolves against the provider's `base`, and a server-rendered one hydrates with
+ * the provider's config, so an element that ran first would ask the page for a wrong URL. Its
  * chunks are still fetched at once, in parallel with the provider's.
  */
-function found(element: Element): void {
-  const tag = element.localName;
-  if (!requested.has(tag)) {
+function loadSeen(): void {
+  const elements = seen.splice(0);
+  const fromServer = (element: Element) => element.shadowRoot && !customElements.get(element.localName);
+  if (!hydration && !loading.size && elements.some(fromServer)) {
+    NEWSROOM_HYDRATE.forEach(preload);
+    hydration = importModule(NEWSROOM_HYDRATE[0]).catch((error: unknown) =>
+      console.error('newsroom-elements: could not load hydration support; server-rendered elements render again.', error),
+    );
+  }
+  for (const element of elements) {
+    const tag = element.localName;
+    if (requested.has(tag)) continue;
     requested.add(tag);
     if (tag !== PROVIDER && providerPending(element)) {
       chunks[tag].forEach(preload);
@@ -85,8 +121,6 @@ function found(element: Element): void {
         .finally(() => load(tag));
     } else void load(tag);
   }
-  if (element.shadowRoot) discover(element.shadowRoot);
-  else void customElements.whenDefined(tag).then(() => element.shadowRoot && discover(element.shadowRoot));
 }
 
 function scan(root: Element | DocumentFragment | Document): void {

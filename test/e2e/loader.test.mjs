@@ -48,6 +48,10 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       scripts.filter((path) => /sanitizer|dompurify|news-list|message-form/.test(path)),
       [],
     );
+    assert.ok(
+      scripts.some((path) => /\/dist\/cdn\/hydrate-/.test(path)),
+      "Lit's hydration support loaded",
+    );
   });
 
   test('a client-rendered article loads the sanitizer with its content', async () => {
@@ -57,5 +61,45 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       scripts.some((path) => /\/dist\/cdn\/sanitizer-/.test(path)),
       'sanitizer chunk loaded',
     );
+    // Rendered in the browser: no hydration support to pay for.
+    assert.deepEqual(
+      scripts.filter((path) => /hydrate/.test(path)),
+      [],
+    );
+  });
+
+  test("server-rendered elements hydrate in place: Lit's hydration support comes before their code", async () => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    page.on('request', async (request) => {
+      // The loader waits until the server's nodes are marked (the parser is done by then).
+      if (new URL(request.url()).pathname === '/dist/loader.js') await held;
+      await request.continue();
+    });
+    const loaded = page.goto(new URL('/article.html?id=1001', server.url).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.readyState !== 'loading');
+    const marked = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('site-nav, news-article, related-articles, contact-card')];
+      for (const host of hosts) for (const node of host.shadowRoot.querySelectorAll('*')) node.fromServer = true;
+      return hosts.map((host) => host.localName);
+    });
+    assert.deepEqual([...new Set(marked)].sort(), ['contact-card', 'news-article', 'related-articles', 'site-nav']);
+    release();
+    await loaded;
+    const result = await page.evaluate(async () => {
+      const hosts = [...document.querySelectorAll('site-nav, news-article, related-articles, contact-card')];
+      await Promise.all(hosts.map((host) => customElements.whenDefined(host.localName)));
+      await Promise.all(hosts.map((host) => host.updateComplete));
+      // Every element the server sent is still there; none was rendered afresh.
+      return hosts.map((host) => {
+        const nodes = [...host.shadowRoot.querySelectorAll('*')];
+        return { tag: host.localName, fromServer: nodes.filter((node) => node.fromServer).length, total: nodes.length };
+      });
+    });
+    await page.close();
+    for (const { tag, fromServer, total } of result)
+      assert.ok(fromServer > 0 && fromServer >= total - 4, `${tag}: ${fromServer} of ${total} nodes kept`);
   });
 });
