@@ -1,15 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ContentResponse } from '../core/content-client.js';
 import { normalizeList } from '../core/formats.js';
-import { fillTemplate, formatDate, type Messages } from '../core/locale.js';
+import { fillTemplate, format, formatDate, type Messages } from '../core/locale.js';
 import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
+import { rovingFocus } from '../core/roving-focus.js';
 import { pageHref, pageParam } from '../core/page.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
-import { newsLink } from './news-link.js';
+import { newsLink, plainClick } from './news-link.js';
 import { styles } from './news-list.styles.js';
 
 export type NewsListLayout = 'list' | 'cards' | 'compact';
@@ -52,31 +53,37 @@ const messages: Messages<{
   },
 };
 
-/** Query parameters the list adds when the server pages; stripped to tell which `src` a response answers. */
-const PAGING_PARAMS = ['page', 'pageSize', 'per_page', 'category', 'categories'];
-
 const positive = (value: number | undefined): number | undefined => (Number.isInteger(value) && value! > 0 ? value : undefined);
 
 /** The page the address asks for (`?page=N`): a paged list opens on it, so its pager links work without script. */
 const addressPage = (): number | undefined => positive(Number(pageParam('page')));
 
+/** `url` without the query parameters the list adds when the server pages: tells which `src` a response answers. */
 const withoutPaging = (url: string): string => {
   const parsed = new URL(url);
-  for (const name of PAGING_PARAMS) parsed.searchParams.delete(name);
+  for (const name of ['page', 'pageSize', 'per_page', 'category', 'categories']) parsed.searchParams.delete(name);
   return parsed.href;
 };
 
 /** Page numbers to offer: first, last and the neighbours of the current page; 0 marks a gap. */
 export function pageNumbers(page: number, pages: number): number[] {
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   const out: number[] = [];
-  for (const n of shown) {
+  // Already in order: the filter leaves only numbers from 1 to `pages`, each at most the next.
+  for (const n of new Set([1, page - 1, page, page + 1, pages].filter((n) => n >= 1 && n <= pages))) {
     const last = out[out.length - 1];
-    if (last !== undefined && n - last === 2) out.push(last + 1);
-    else if (last !== undefined && n - last > 2) out.push(0);
+    // A gap of one page shows that page instead of a gap mark.
+    if (n - last > 1) out.push(n - last === 2 ? last + 1 : 0);
     out.push(n);
   }
   return out;
+}
+
+/** What a render shows, derived from the response and the properties once per update. */
+interface ListView {
+  items: NewsItem[];
+  page: number;
+  pages: number;
+  categories: Category[];
 }
 
 /**
@@ -139,8 +146,6 @@ export class NewsList extends NewsroomElement {
   /** A visible heading above the list. Without it the list still has a hidden one for screen readers. */
   @property() heading?: string;
 
-  @query('#heading') private headingElement?: HTMLElement;
-
   private normalized?: { response: ContentResponse; list: NewsListData };
   /** The resolved `src` whose server has been seen to page (the mode sticks until `src` changes). */
   private serverPagedSrc?: string;
@@ -148,6 +153,9 @@ export class NewsList extends NewsroomElement {
   /** How many items the server sent for `src` itself (its own default page size). */
   private firstPageCount = 0;
   private knownCategories: { src: string; categories: Category[] } = { src: '', categories: [] };
+  /** The server pages: every page and category is a request. */
+  private server = false;
+  private view?: ListView;
 
   private get size(): number {
     return positive(this.pageSize) ?? 10;
@@ -172,11 +180,9 @@ export class NewsList extends NewsroomElement {
 
   /** True once a response for `src` said the server holds more items than it sent. */
   private serverPaged(src: string | undefined): boolean {
-    if (this.templated) return true;
-    if (!src) return false;
-    if (this.serverPagedSrc === src) return true;
+    if (this.templated || (src && src === this.serverPagedSrc)) return true;
     const response = this.content.response;
-    if (!response?.url || withoutPaging(response.url) !== withoutPaging(src)) return false;
+    if (!src || !response?.url || withoutPaging(response.url) !== withoutPaging(src)) return false;
     const list = this.list(response);
     if (list.total <= list.items.length) return false;
     this.serverPagedSrc = src;
@@ -204,156 +210,131 @@ export class NewsList extends NewsroomElement {
     super.willUpdate(changed);
     // A new category starts at its first page, whoever changed it (a tab or the host page).
     if (this.hasUpdated && changed.has('category') && !changed.has('page')) this.page = 1;
+    const { content, size, category, src } = this;
+    const server = (this.server = this.serverPaged(this.resolveUrl(src)));
+    if (!content.response) {
+      this.view = undefined;
+      return;
+    }
+    const list = this.list(content.response);
+    const limit = positive(this.limit);
+    const items = server || !category ? list.items : list.items.filter((item) => item.category === category);
+    const pages = limit ? 1 : Math.max(1, Math.ceil((server ? list.total : items.length) / size));
+    const page = server ? this.currentPage : Math.min(this.currentPage, pages);
+    // The server sends the page asked for; in the browser the list cuts it out of everything.
+    const first = server || limit ? 0 : (page - 1) * size;
+    // Categories stay as tabs while a server-filtered page arrives without them.
+    if (list.categories.length) this.knownCategories = { src, categories: list.categories };
+    const categories = this.knownCategories.src === src ? this.knownCategories.categories : [];
+    this.view = { items: items.slice(first, first + (limit ?? size)), page, pages, categories };
   }
 
   protected override sourceUrl(): string | undefined {
     const page = this.currentPage;
     const category = this.category || undefined;
-    if (this.templated) return this.resolveUrl(fillTemplate(this.src, { page, pageSize: this.size, category }));
+    const size = this.size;
+    if (this.templated) return this.resolveUrl(fillTemplate(this.src, { page, pageSize: size, category }));
     const src = this.resolveUrl(this.src);
-    if (!src || !this.serverPaged(src) || (page === 1 && !category && this.firstPageFits())) return src;
+    // Page 1 of everything is `src` itself (its answer reused from the cache) only when the
+    // server's own page size is ours; otherwise page 1 is asked for again with ours, or the items
+    // between the server's page 1 and our page 2 would never show.
+    const limit = positive(this.limit);
+    const fits = limit ? this.firstPageCount >= limit : this.firstPageCount === size;
+    if (!src || !this.serverPaged(src) || (page === 1 && !category && fits)) return src;
     const url = new URL(src);
     url.searchParams.set('page', String(page));
-    url.searchParams.set(this.wordPress ? 'per_page' : 'pageSize', String(this.size));
+    url.searchParams.set(this.wordPress ? 'per_page' : 'pageSize', String(size));
     if (category) url.searchParams.set(this.wordPress ? 'categories' : 'category', category);
     return url.href;
   }
 
-  /**
-   * Page 1 of everything is `src` itself (its answer reused from the cache) only when the
-   * server's own page size is ours; otherwise page 1 is asked for again with ours, or the items
-   * between the server's page 1 and our page 2 would never show.
-   */
-  private firstPageFits(): boolean {
-    const limit = positive(this.limit);
-    return limit ? this.firstPageCount >= limit : this.firstPageCount === this.size;
-  }
-
   override render() {
     const text = messages[this.resolvedLocale];
-    this.pageStatus = '';
-    const body = this.content.render({
-      pending: () => this.renderSkeleton(),
-      initial: () => this.renderSkeleton(),
-      error: (error) => this.renderError(error),
-      complete: (response) => this.renderList(response),
-    });
+    const view = this.view;
     const tag = headingTag(this.headingLevel, 2);
+    const skeleton = () => this.renderSkeleton();
+    // Read by screen readers with the heading, so a page change is announced where focus lands.
+    const status = view && view.pages > 1 ? format(text.pageOf, { page: view.page, pages: view.pages }) : '';
     return staticHtml`
       <${tag} id="heading" class=${this.heading ? 'heading' : 'visually-hidden'} part="heading" tabindex="-1">${this.heading || text.heading}<span
-          class="visually-hidden">${this.pageStatus}</span></${tag}>
-      ${body}
+          class="visually-hidden">${status}</span></${tag}>
+      ${this.content.render({
+        pending: skeleton,
+        initial: skeleton,
+        error: (error) => this.renderError(error),
+        complete: () => this.renderList(view!),
+      })}
     `;
   }
 
-  /** Read by screen readers with the heading, so a page change is announced where focus lands. */
-  private pageStatus = '';
-
-  private renderList(response: ContentResponse) {
+  private renderList({ items, page, pages, categories }: ListView) {
     const text = messages[this.resolvedLocale];
-    const list = this.list(response);
-    const server = this.serverPaged(this.resolveUrl(this.src));
-    const limit = positive(this.limit);
-    const size = this.size;
-    const category = this.category;
-    let items: NewsItem[] = list.items;
-    let total: number;
-    if (server) {
-      total = list.total;
-      items = items.slice(0, limit ?? size);
-    } else {
-      if (category) items = items.filter((item) => item.category === category);
-      total = items.length;
-    }
-    const pages = limit ? 1 : Math.max(1, Math.ceil(total / size));
-    const page = server ? this.currentPage : Math.min(this.currentPage, pages);
-    if (!server) items = limit ? items.slice(0, limit) : items.slice((page - 1) * size, page * size);
-    this.pageStatus = pages > 1 ? fillTemplate(text.pageOf, { page, pages }) : '';
-
-    const categories = this.categories(list);
     const stale = this.content.status === 'pending';
     const body = html`
       ${
         items.length
           ? html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
-          : html`<p class="empty" part="empty">${category ? text.emptyCategory : text.empty}</p>`
+          : html`<p class="empty" part="empty">${this.category ? text.emptyCategory : text.empty}</p>`
       }
       ${pages > 1 ? this.renderPager(page, pages) : nothing}
     `;
     if (!categories.length) return body;
-    const selected = Math.max(0, categories.findIndex((c) => c.id === category) + 1);
-    return html`${this.renderTabs(categories, selected)}
+    const selected = categories.findIndex((c) => c.id === this.category) + 1;
+    return html`<div class="tabs" role="tablist" aria-label=${text.categories} part="tabs" @keydown=${this.onTabKey}>
+        ${[{ id: '', label: text.all }, ...categories].map(
+          (tab, i) => html`<button type="button" role="tab" id="tab-${i}" part="tab" aria-controls="panel"
+            aria-selected=${i === selected ? 'true' : 'false'} tabindex=${i === selected ? 0 : -1}
+            @click=${() => (this.category = tab.id)}>${tab.label}</button>`,
+        )}
+      </div>
       <div role="tabpanel" id="panel" aria-labelledby="tab-${selected}">${body}</div>`;
   }
 
-  /** Categories stay as tabs while a server-filtered page arrives without them. */
-  private categories(list: NewsListData): Category[] {
-    const src = this.src;
-    if (list.categories.length) this.knownCategories = { src, categories: list.categories };
-    return this.knownCategories.src === src ? this.knownCategories.categories : [];
-  }
-
   private renderItem(item: NewsItem) {
-    const locale = this.resolvedLocale;
-    const compact = this.layoutName === 'compact';
-    const href = this.articleLink(this.articleHref, item.id) ?? item.url;
+    const full = this.layoutName !== 'compact';
     return html`<li class="item" part="item">
       ${
-        item.image && !compact
+        item.image && full
           ? html`<img part="image" src=${item.image} alt="" loading="lazy" decoding="async" width="320" height="180" />`
           : nothing
       }
       <div class="text">
-        <div class="title">${newsLink(this, item, href)}</div>
-        ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
-        ${item.summary && !compact ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+        <div class="title">${newsLink(this, item, this.articleLink(this.articleHref, item.id) ?? item.url)}</div>
+        ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, this.resolvedLocale)}</time>` : nothing}
+        ${item.summary && full ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
       </div>
     </li>`;
-  }
-
-  private renderTabs(categories: Category[], selected: number) {
-    const text = messages[this.resolvedLocale];
-    const tabs = [{ id: '', label: text.all }, ...categories];
-    return html`<div class="tabs" role="tablist" aria-label=${text.categories} part="tabs" @keydown=${this.onTabKey}>
-      ${tabs.map(
-        (tab, i) => html`<button type="button" role="tab" id="tab-${i}" part="tab" aria-controls="panel"
-          aria-selected=${i === selected ? 'true' : 'false'} tabindex=${i === selected ? 0 : -1}
-          @click=${() => (this.category = tab.id)}>${tab.label}</button>`,
-      )}
-    </div>`;
   }
 
   private renderPager(page: number, pages: number) {
     const text = messages[this.resolvedLocale];
     // Real links (`?page=N`), so crawlers and readers without script page too; a click stays on
     // the page and keeps the address in step. The ends of the range are links without an address.
-    const button = (target: number, label: unknown, name: string, current = false) => {
+    const link = (target: number, label: unknown, name: string, current = false) => {
       const inRange = target >= 1 && target <= pages;
       return html`<a class="page" part="page" href=${inRange ? this.pageLink(target) : nothing} aria-label=${name}
         aria-current=${current ? 'page' : nothing} aria-disabled=${inRange ? nothing : 'true'}
         @click=${(event: MouseEvent) => this.onPageClick(event, target, inRange)}>${label}</a>`;
     };
     // Named after the list's heading too, so two paged lists on a page are distinct landmarks.
-    const label = this.heading ? `${text.pages} – ${this.heading}` : text.pages;
-    return html`<nav class="pager" part="pager" aria-label=${label}>
-      ${button(page - 1, html`‹ <span class="word">${text.previous}</span>`, text.previous)}
+    return html`<nav class="pager" part="pager" aria-label=${this.heading ? `${text.pages} – ${this.heading}` : text.pages}>
+      ${link(page - 1, html`‹ <span class="word">${text.previous}</span>`, text.previous)}
       ${pageNumbers(page, pages).map((n) =>
-        n ? button(n, n, fillTemplate(text.page, { page: n }), n === page) : html`<span class="gap" aria-hidden="true">…</span>`,
+        n ? link(n, n, format(text.page, { page: n }), n === page) : html`<span class="gap" aria-hidden="true">…</span>`,
       )}
-      ${button(page + 1, html`<span class="word">${text.next}</span> ›`, text.next)}
+      ${link(page + 1, html`<span class="word">${text.next}</span> ›`, text.next)}
     </nav>`;
   }
 
   private renderSkeleton() {
-    const rows = Math.min(positive(this.limit) ?? this.size, this.size);
-    const compact = this.layoutName === 'compact';
+    const full = this.layoutName !== 'compact';
     return html`<ul class="items ${this.layoutName}" aria-hidden="true">
       ${Array.from(
-        { length: rows },
+        { length: Math.min(positive(this.limit) ?? this.size, this.size) },
         () => html`<li class="item">
-        ${compact ? nothing : html`<span class="skeleton image-placeholder"></span>`}
+        ${full ? html`<span class="skeleton image-placeholder"></span>` : nothing}
         <div class="text">
-          ${skeletonLines(1)} ${compact ? nothing : [skeletonLines(1, true), skeletonLines(1)]}
+          ${skeletonLines(1)} ${full ? [skeletonLines(1, true), skeletonLines(1)] : nothing}
         </div>
       </li>`,
       )}
@@ -361,44 +342,29 @@ export class NewsList extends NewsroomElement {
   }
 
   private onTabKey(event: KeyboardEvent): void {
-    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
-    const index = tabs.indexOf(event.target as HTMLButtonElement);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
-    if (index < 0 || !(event.key in moves)) return;
-    event.preventDefault();
-    const tab = tabs[(moves[event.key] + tabs.length) % tabs.length];
-    tab.focus();
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')];
+    const tab = rovingFocus(event, tabs, event.target as Element, 'ArrowLeft', 'ArrowRight');
     // Automatic activation when the list filters what it has; manual (Enter / Space) when each
     // selection is a request to the server, so arrowing past tabs asks for nothing.
-    if (!this.serverPaged(this.resolveUrl(this.src))) tab.click();
+    if (tab && !this.server) tab.click();
   }
 
   /** The address of page `n`: this page's own query with `page` set (the fragment dropped). */
   private pageLink(n: number): string {
-    let params: URLSearchParams;
-    try {
-      params = new URL(pageHref()).searchParams;
-    } catch {
-      params = new URLSearchParams();
-    }
+    const params = new URLSearchParams(/\?([^#]*)/.exec(pageHref())?.[1]);
     params.set('page', String(n));
-    return '?' + params.toString();
+    return '?' + params;
   }
 
   private onPageClick(event: MouseEvent, page: number, inRange: boolean): void {
     // Ctrl/Cmd/Shift/middle clicks open the page's address in a new tab or window.
-    if (inRange && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+    if (inRange && !plainClick(event)) return;
     event.preventDefault();
     if (!inRange || page === this.currentPage) return;
     history.pushState(history.state, '', this.pageLink(page));
-    void this.goTo(page);
-  }
-
-  private async goTo(page: number): Promise<void> {
     this.page = page;
-    await this.updateComplete;
     // The pager may have re-rendered under the visitor: start them again at the top of the list.
-    this.headingElement?.focus();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#heading')?.focus());
   }
 }
 
