@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import type { ContentResponse } from '../core/content-client.js';
 import { format, type Messages } from '../core/locale.js';
 import type { MenuItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
+import { rovingFocus } from '../core/roving-focus.js';
 import { pageHref } from '../core/page.js';
 import { contentLink } from '../core/link.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
@@ -41,7 +41,11 @@ const messages: Messages<{
   },
 };
 
-const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+const NO_ITEMS: MenuItem[] = [];
+
+/** The links and toggles of one list's own entries, in order. */
+const controlsOf = (list: Element | null): HTMLElement[] =>
+  list ? [...list.querySelectorAll<HTMLElement>(':scope > li > a, :scope > li > button')] : [];
 
 /**
  * A menu from `site.json`: the header bar with drop-down sub-menus, a section's side menu, an
@@ -103,8 +107,11 @@ export class SiteNav extends NewsroomElement {
 
   /** A top-level sub-menu opened by the mouse hovering, not by a click. */
   private hovered?: string;
-  private located?: { items: MenuItem[]; current: string; trail: MenuItem[] };
-  private shown?: ContentResponse;
+  /** The menu's entries and the path from its top to the current page's entry, derived in `willUpdate`. */
+  private items = NO_ITEMS;
+  private trail: MenuItem[] = [];
+  /** The current page the trail was found for. */
+  private here?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -120,69 +127,55 @@ export class SiteNav extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const response = this.content.response;
+    const items = (response && siteOf(response).menus[this.menu]) || NO_ITEMS;
+    const here = this.current || pageHref().split('#')[0];
     // Ids are positions: new data or another menu starts closed.
-    if (this.content.response !== this.shown || changed.has('menu')) {
-      this.shown = this.content.response;
-      if (this.open.size) this.open = new Set();
+    if (items !== this.items && this.open.size) this.open = new Set();
+    // Found again only when the menu or the page changes: a menu can have thousands of entries.
+    if (items !== this.items || here !== this.here) {
+      this.items = items;
+      this.here = here;
+      this.trail = findTrail(items, here);
     }
-  }
-
-  private get text() {
-    return messages[this.resolvedLocale];
   }
 
   override render() {
     return this.content.render({
       pending: () => this.renderSkeleton(),
       error: (error) => this.renderError(error),
-      complete: (response) => this.renderMenu(response),
+      complete: () => this.renderMenu(),
     });
   }
 
-  private renderMenu(response: ContentResponse) {
-    const items = siteOf(response).menus[this.menu] ?? [];
+  private renderMenu() {
+    const { items, trail, variant, label, heading } = this;
+    const text = messages[this.resolvedLocale];
     if (!items.length) return nothing;
-    const trail = this.trail(items);
-    switch (this.variant) {
-      case 'side':
-        return this.renderSide(trail);
-      case 'footer':
-        return this.renderFooter(items, trail);
-      case 'breadcrumb':
-        return this.renderBreadcrumb(items, trail);
-      default:
-        return this.renderBar(items, trail);
+    if (variant === 'breadcrumb') {
+      const crumbs = trail[0] === items[0] ? trail : [items[0], ...trail];
+      return html`<nav part="nav" class="breadcrumb" aria-label=${label || text.breadcrumb}>
+        <ol part="list">${crumbs.map((item) => this.renderItem(item, false, 'item'))}</ol>
+      </nav>`;
     }
-  }
-
-  /** The path from the top of the menu to the current page's entry, recomputed only when either changes. */
-  private trail(items: MenuItem[]): MenuItem[] {
-    const current = this.current || pageHref().split('#')[0];
-    if (this.located?.items !== items || this.located.current !== current) {
-      this.located = { items, current, trail: findTrail(items, current) };
+    if (variant === 'side' || variant === 'footer') {
+      const side = variant === 'side';
+      const section = trail[0];
+      if (side && !section) return nothing;
+      // The side menu is named by its heading; the footer by its heading when it has one, else by its menu.
+      const name = label || (side || heading ? undefined : this.menu === 'links' ? text.links : text.footer);
+      // A section without sub-pages lists itself, so the column still offers its link.
+      const entries = side ? (section.children.length ? section.children : [section]) : items;
+      return html`<nav part="nav" class=${variant} aria-label=${name || nothing} aria-labelledby=${name ? nothing : 'heading'}>
+        ${side || heading ? this.renderHeading(side ? heading || section.label : heading!) : nothing}
+        <ul part="list">${entries.map((item) => this.renderItem(item, side))}</ul>
+      </nav>`;
     }
-    return this.located.trail;
-  }
-
-  /** An entry's link (or its label as text when it has no safe address). */
-  private entry(item: MenuItem, trail: MenuItem[]) {
-    const current = item === trail[trail.length - 1];
-    if (!item.href) return html`<span part="label">${item.label}</span>`;
-    return contentLink(item.href, item.label, this.resolvedLocale, current ? 'link current' : 'link', current);
-  }
-
-  private itemPart(item: MenuItem, trail: MenuItem[]): string {
-    return trail.includes(item) ? 'item active' : 'item';
-  }
-
-  // ---------------------------------------------------------------- bar
-
-  private renderBar(items: MenuItem[], trail: MenuItem[]) {
-    return html`<nav part="nav" class="bar" aria-label=${this.label || this.text.main} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
+    return html`<nav part="nav" class="bar" aria-label=${label || text.main} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
       <button type="button" part="menu-toggle" class="menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="tree"
-        @click=${this.toggleMenu}><span class="burger" aria-hidden="true"></span>${this.text.menu}</button>
+        @click=${() => (this.menuOpen = !this.menuOpen)}><span class="burger" aria-hidden="true"></span>${text.menu}</button>
       <ul id="tree" part="list" class=${this.menuOpen ? 'tree open' : 'tree'}>
-        ${items.map((item, i) => this.renderTreeItem(item, String(i), trail))}
+        ${items.map((item, i) => this.renderTreeItem(item, String(i)))}
       </ul>
     </nav>`;
   }
@@ -192,17 +185,41 @@ export class SiteNav extends NewsroomElement {
     return staticHtml`<${tag} id="heading" class="heading" part="heading">${text}</${tag}>`;
   }
 
-  private renderTreeItem(item: MenuItem, id: string, trail: MenuItem[]): TemplateResult {
-    if (!item.children.length) return html`<li part=${this.itemPart(item, trail)}>${this.entry(item, trail)}</li>`;
+  /** An entry's link (or its label as text when it has no safe address). */
+  private entry(item: MenuItem) {
+    const current = item === this.trail[this.trail.length - 1];
+    if (!item.href) return html`<span part="label">${item.label}</span>`;
+    return contentLink(item.href, item.label, this.resolvedLocale, current ? 'link current' : 'link', current);
+  }
+
+  /**
+   * An entry without a toggle: the side menu shows the sub-pages of the branch holding the
+   * current page (`deep`); the footer, the breadcrumb and the bar's entries without sub-menus none.
+   */
+  private renderItem(item: MenuItem, deep: boolean, part = this.trail.includes(item) ? 'item active' : 'item'): TemplateResult {
+    const sub =
+      deep && item.children.length && this.trail.includes(item)
+        ? html`<ul part="submenu">${item.children.map((child) => this.renderItem(child, true))}</ul>`
+        : nothing;
+    // No white space around the entry: the footer and the breadcrumb are inline lists.
+    return html`<li part=${part}>${this.entry(item)}${sub}</li>`;
+  }
+
+  private renderTreeItem(item: MenuItem, id: string): TemplateResult {
+    const part = this.trail.includes(item) ? 'item active' : 'item';
+    if (!item.children.length) return this.renderItem(item, false, part);
     const open = this.open.has(id);
-    return html`<li part=${this.itemPart(item, trail)} data-id=${id} @pointerenter=${this.onPointerEnter} @pointerleave=${this.onPointerLeave}>
-      ${item.href ? this.entry(item, trail) : nothing}
+    const label = item.href
+      ? html`<span class="visually-hidden">${format(messages[this.resolvedLocale].submenu, { label: item.label })}</span>`
+      : item.label;
+    return html`<li part=${part} data-id=${id} @pointerenter=${this.onPointerEnter}
+      @pointerleave=${this.onPointerLeave}>
+      ${item.href ? this.entry(item) : nothing}
       <button type="button" part="toggle" class=${item.href ? 'toggle' : 'toggle labelled'} aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${'sub-' + id} @click=${() => this.toggle(id)}
-        >${item.href ? html`<span class="visually-hidden">${format(this.text.submenu, { label: item.label })}</span>` : item.label}<span
-          class="chevron" aria-hidden="true"></span></button>
+        >${label}<span class="chevron" aria-hidden="true"></span></button>
       <ul id=${'sub-' + id} part="submenu" ?hidden=${!open}>
-        ${open ? item.children.map((child, i) => this.renderTreeItem(child, `${id}-${i}`, trail)) : nothing}
+        ${open ? item.children.map((child, i) => this.renderTreeItem(child, `${id}-${i}`)) : nothing}
       </ul>
     </li>`;
   }
@@ -222,16 +239,9 @@ export class SiteNav extends NewsroomElement {
 
   private toggle(id: string): void {
     // A click on a sub-menu the mouse just opened keeps it open rather than closing it under the pointer.
-    if (this.hovered === id) {
-      this.hovered = undefined;
-      return;
-    }
-    this.setOpen(id, !this.open.has(id));
+    if (this.hovered === id) this.hovered = undefined;
+    else this.setOpen(id, !this.open.has(id));
   }
-
-  private readonly toggleMenu = (): void => {
-    this.menuOpen = !this.menuOpen;
-  };
 
   private closeAll(): void {
     this.hovered = undefined;
@@ -239,25 +249,25 @@ export class SiteNav extends NewsroomElement {
     this.menuOpen = false;
   }
 
-  private readonly onPointerEnter = (event: PointerEvent): void => {
+  private onPointerEnter(event: PointerEvent): void {
     const id = (event.currentTarget as HTMLElement).dataset.id!;
     if (event.pointerType !== 'mouse' || id.includes('-') || this.open.has(id) || this.narrow) return;
     this.setOpen(id, true);
     this.hovered = id;
-  };
+  }
 
-  private readonly onPointerLeave = (event: PointerEvent): void => {
+  private onPointerLeave(event: PointerEvent): void {
     const item = event.currentTarget as HTMLElement;
     if (this.hovered !== item.dataset.id || item.matches(':focus-within')) return;
     this.hovered = undefined;
     this.setOpen(item.dataset.id!, false);
-  };
+  }
 
-  private readonly onFocusOut = (event: FocusEvent): void => {
+  private onFocusOut(event: FocusEvent): void {
     const to = event.relatedTarget as Node | null;
     // `null` means the window lost focus or a click landed on nothing focusable: keep the menu.
     if (to && !(event.currentTarget as Node).contains(to)) this.closeAll();
-  };
+  }
 
   private readonly onDocumentPointerDown = (event: Event): void => {
     if ((this.open.size || this.menuOpen) && !event.composedPath().includes(this)) this.closeAll();
@@ -267,13 +277,10 @@ export class SiteNav extends NewsroomElement {
     if (!this.current) this.requestUpdate();
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  private onKeydown(event: KeyboardEvent): void {
     const target = event.composedPath()[0] as HTMLElement;
-    if (event.key === 'Escape') {
-      this.escape(target, event);
-      return;
-    }
-    if (!NAV_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape') return this.escape(target, event);
+    if (!/^(Arrow|Home$|End$)/.test(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
     const list = target.closest('li')?.parentElement;
     if (!list) return;
     const horizontal = list.id === 'tree' && !this.narrow;
@@ -282,82 +289,36 @@ export class SiteNav extends NewsroomElement {
       event.preventDefault();
       const id = target.getAttribute('aria-controls')!.slice(4);
       this.setOpen(id, true);
-      void this.updateComplete.then(() => this.controls(this.renderRoot.querySelector(`#sub-${id}`))[0]?.focus());
+      void this.updateComplete.then(() => controlsOf(this.renderRoot.querySelector(`#sub-${id}`))[0]?.focus());
       return;
     }
-    const controls = this.controls(list);
-    const index = controls.indexOf(target);
-    if (index < 0) return;
-    const [back, forward] = horizontal ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
-    const to = { [back]: index - 1, [forward]: index + 1, Home: 0, End: controls.length - 1 }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    controls[(to + controls.length) % controls.length].focus();
-  };
-
-  /** The links and toggles of one list's own entries, in order. */
-  private controls(list: Element | null): HTMLElement[] {
-    return list ? [...list.querySelectorAll<HTMLElement>(':scope > li > a, :scope > li > button')] : [];
+    rovingFocus(
+      event,
+      controlsOf(list),
+      target,
+      ...((horizontal ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown']) as [string, string]),
+    );
   }
 
-  /** Escape closes the innermost open sub-menu around the focus and returns focus to its toggle. */
+  /** Escape closes the innermost open sub-menu around the focus (else the collapsed bar's menu) and returns focus to its toggle. */
   private escape(target: HTMLElement, event: KeyboardEvent): void {
     const ownList = target.matches('[part=toggle][aria-expanded=true]') ? target.getAttribute('aria-controls') : undefined;
     const id = ownList ?? target.closest('ul[id^="sub-"]')?.id;
+    const toggle = id ? `[aria-controls="${id}"]` : this.menuOpen && this.narrow ? '.menu-toggle' : undefined;
+    if (!toggle) return;
+    event.preventDefault();
     if (id) {
-      event.preventDefault();
       this.hovered = undefined;
       this.setOpen(id.slice(4), false);
-      this.renderRoot.querySelector<HTMLElement>(`[aria-controls="${id}"]`)?.focus();
-    } else if (this.menuOpen && this.narrow) {
-      event.preventDefault();
-      this.menuOpen = false;
-      this.renderRoot.querySelector<HTMLElement>('.menu-toggle')?.focus();
-    }
-  }
-
-  // ---------------------------------------------------------------- side, footer, breadcrumb
-
-  private renderSide(trail: MenuItem[]) {
-    const section = trail[0];
-    if (!section) return nothing;
-    return html`<nav part="nav" class="side" aria-labelledby=${this.label ? nothing : 'heading'} aria-label=${this.label || nothing}>
-      ${this.renderHeading(this.heading || section.label)}
-      <ul part="list">${(section.children.length ? section.children : [section]).map((item) => this.renderBranch(item, trail))}</ul>
-    </nav>`;
-  }
-
-  /** A side-menu entry; only the branch holding the current page shows its sub-pages. A section
-   * without sub-pages lists itself, so the column still offers its link. */
-  private renderBranch(item: MenuItem, trail: MenuItem[]): TemplateResult {
-    const open = item.children.length > 0 && trail.includes(item);
-    return html`<li part=${this.itemPart(item, trail)}>
-      ${this.entry(item, trail)}
-      ${open ? html`<ul part="submenu">${item.children.map((child) => this.renderBranch(child, trail))}</ul>` : nothing}
-    </li>`;
-  }
-
-  private renderFooter(items: MenuItem[], trail: MenuItem[]) {
-    const named = this.label || this.heading ? this.label : this.menu === 'links' ? this.text.links : this.text.footer;
-    return html`<nav part="nav" class="footer" aria-label=${named || nothing} aria-labelledby=${named ? nothing : 'heading'}>
-      ${this.heading ? this.renderHeading(this.heading) : nothing}
-      <ul part="list">${items.map((item) => html`<li part=${this.itemPart(item, trail)}>${this.entry(item, trail)}</li>`)}</ul>
-    </nav>`;
-  }
-
-  private renderBreadcrumb(items: MenuItem[], trail: MenuItem[]) {
-    const crumbs = trail[0] === items[0] ? trail : [items[0], ...trail];
-    return html`<nav part="nav" class="breadcrumb" aria-label=${this.label || this.text.breadcrumb}>
-      <ol part="list">${crumbs.map((item) => html`<li part="item">${this.entry(item, trail)}</li>`)}</ol>
-    </nav>`;
+    } else this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>(toggle)?.focus();
   }
 
   private renderSkeleton() {
-    const lines = this.variant === 'side' ? 4 : 1;
-    const kind =
-      this.variant === 'footer' || this.variant === 'breadcrumb' ? 'skeleton-lines inline' : lines > 1 ? 'skeleton-lines' : 'skeleton-bar';
-    return html`<div class=${kind} aria-hidden="true">
-      ${skeletonLines(lines)}
+    const side = this.variant === 'side';
+    const inline = this.variant === 'footer' || this.variant === 'breadcrumb';
+    return html`<div class=${inline ? 'skeleton-lines inline' : side ? 'skeleton-lines' : 'skeleton-bar'} aria-hidden="true">
+      ${skeletonLines(side ? 4 : 1)}
     </div>`;
   }
 }
