@@ -214,4 +214,23 @@ describe('core: lifecycle on real host pages', () => {
     expect(titles(outside)).to.have.length(3);
     expect(await mockLog(key)).to.have.length(1);
   });
+
+  it('elements sharing one document render it in tasks of their own, not all in one long task', async () => {
+    const src = mockUrl({ key: uniqueKey(), delay: 100, then: '/test/fixtures/list.json' });
+    const wrapper = await fixture(html`<div><title-list src=${src}></title-list><title-list src=${src}></title-list></div>`);
+    let loads = 0;
+    let loadsInFirstTask = 0;
+    const bothLoaded = new Promise<void>((resolve) => {
+      wrapper.addEventListener('newsroom-load', async () => {
+        if (++loads === 2) resolve();
+        if (loads > 1) return;
+        // Still in the task that loaded the first one: how many had loaded by its end.
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        loadsInFirstTask = loads;
+      });
+    });
+    await bothLoaded;
+    expect(loadsInFirstTask).to.equal(1);
+    for (const el of wrapper.querySelectorAll('title-list')) await loaded(el);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ContentClient, ContentResponse } from './content-client.js';
 import { emit } from './events.js';
+import { nextTask } from './page.js';
 
 export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 
@@ -119,6 +120,9 @@ export class ContentController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const response = await this.host.client.fetchJson(url, { signal: controller.signal, timeout: this.host.timeout, fresh });
+      // Elements sharing a document (every menu and the contact card read site.json) get it in
+      // the same task: each renders in a task of its own, so together they make no long task.
+      await nextTask();
       if (controller.signal.aborted) return;
       this.response = response;
       this.error = undefined;
