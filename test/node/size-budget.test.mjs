@@ -1,0 +1,44 @@
+// Bytes are a feature: what the built files cost a page, against the budgets in README › Size
+// and speed. Sizes are deterministic (no timing), so they are checked on every test run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const loader = readFileSync('dist/loader.js', 'utf8');
+const manifest = JSON.parse(/=(\{"[^]*?\]\})/.exec(loader)[1]);
+const hydrate = JSON.parse(/(\["cdn\/hydrate-[^\]]*\])/.exec(loader)[1]);
+
+/** dist/loader.js and every chunk it fetches for `tags` (and the hydration support), brotli as served. */
+function throughLoader(tags, { serverRendered = false } = {}) {
+  const files = new Set(['loader.js', ...tags.flatMap((tag) => manifest[tag]), ...(serverRendered ? hydrate : [])]);
+  return [...files].reduce((sum, file) => sum + brotliCompressSync(readFileSync(`dist/${file}`)).length, 0);
+}
+
+test('a page with only site-nav and contact-card (and the provider) pays at most 20 KB through the loader', () => {
+  const bytes = throughLoader(['news-provider', 'site-nav', 'contact-card']);
+  assert.ok(bytes <= 20 * 1024, `${kb(bytes)} > 20 KB`);
+});
+
+test('each kind of demo page stays within its JavaScript budget through the loader, server-rendered', () => {
+  const pages = {
+    home: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 30],
+    news: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 36],
+    article: [['news-provider', 'site-nav', 'news-article', 'related-articles', 'contact-card'], 36],
+    contact: [['news-provider', 'site-nav', 'message-form', 'contact-card'], 36],
+  };
+  // The demo's own two small scripts (theme.js, site.js) are on every page too.
+  const demo = ['demo/theme.js', 'demo/site.js'].reduce((sum, file) => sum + brotliCompressSync(readFileSync(file)).length, 0);
+  for (const [name, [tags, budget]] of Object.entries(pages)) {
+    const bytes = throughLoader(tags, { serverRendered: true }) + demo;
+    assert.ok(bytes <= budget * 1024, `${name}: ${kb(bytes)} > ${budget} KB`);
+  }
+});
+
+test('the lazy loader never gives an element DOMPurify, nor the hydration support, by itself', () => {
+  for (const [tag, files] of Object.entries(manifest)) {
+    assert.ok(!files.some((file) => /sanitizer|dompurify/.test(file)), `<${tag}> imports the sanitizer chunk`);
+    assert.ok(!files.includes(hydrate[0]), `<${tag}> imports the hydration support`);
+  }
+});
