@@ -1,3 +1,5 @@
+import { filled, stringValues } from './fields.js';
+
 /** What is kept of an unsent message: the values, and the key of a send that may have arrived. */
 export interface Draft {
   values: Record<string, string>;
@@ -5,38 +7,32 @@ export interface Draft {
   pending?: { key: string; body: string };
 }
 
-const PREFIX = 'newsroom-elements:message-draft:';
+// Drafts live in localStorage, one per form `action` and page; storage may be off or full (private
+// mode, a quota): then the message is only in the form.
 
-/** Drafts live in localStorage, one per form `action` and page; storage may be off or full. */
-export const draftStore = {
-  key: (action: string, path = location.pathname) => `${PREFIX}${action}|${path}`,
+export const draftKeyFor = (action: string): string => `newsroom-elements:message-draft:${action}|${location.pathname}`;
 
-  load(key: string): Draft | undefined {
-    try {
-      const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
-      if (!draft || typeof draft.values !== 'object' || !draft.values) return undefined;
-      const values = Object.fromEntries(Object.entries(draft.values).filter(([, value]) => typeof value === 'string'));
-      const pending = typeof draft.pending?.key === 'string' && typeof draft.pending.body === 'string' ? draft.pending : undefined;
-      return { values, pending };
-    } catch {
-      return undefined;
-    }
-  },
+export function loadDraft(key: string): Draft | undefined {
+  try {
+    const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<Draft> | null;
+    const pending = draft?.pending;
+    return draft
+      ? {
+          values: stringValues(draft.values),
+          pending: typeof pending?.key === 'string' && typeof pending.body === 'string' ? pending : undefined,
+        }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
-  save(key: string, draft: Draft): void {
-    try {
-      if (Object.values(draft.values).some((value) => value !== '')) localStorage.setItem(key, JSON.stringify(draft));
-      else localStorage.removeItem(key);
-    } catch {
-      // Private mode or a full quota: the message is still in the form.
-    }
-  },
-
-  clear(key: string): void {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Nothing was stored.
-    }
-  },
-};
+/** Keeps `draft`, or forgets the stored one when nothing is typed. */
+export function storeDraft(key: string, draft: Draft): void {
+  try {
+    if (filled(draft.values)) localStorage.setItem(key, JSON.stringify(draft));
+    else localStorage.removeItem(key);
+  } catch {
+    // The message is still in the form.
+  }
+}

@@ -1,8 +1,9 @@
 import { consume } from '@lit/context';
-import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { isServer, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+// The static-html `html`, for the textarea's server-rendered text (see renderField).
+import { html, unsafeStatic } from 'lit/static-html.js';
 import { DEFAULT_TIMEOUT } from '../core/content-client.js';
 import { ContentError } from '../core/content-error.js';
 import { type NewsroomConfig, newsroomContext } from '../core/context.js';
@@ -10,10 +11,11 @@ import { emit } from '../core/events.js';
 import { format, type Locale } from '../core/locale.js';
 import { LocaleController } from '../core/locale-controller.js';
 import { cameFromServer, nextTask } from '../core/page.js';
+import { isTransient } from '../core/retry.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
-import { draftStore } from './draft.js';
-import { check, FIELDS, type FieldName, length, parseList } from './fields.js';
+import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
+import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
 import { type FormStrings, messages } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
 import { styles } from './message-form.styles.js';
@@ -62,6 +64,9 @@ const SERVER_BASE = 'http://server.invalid/';
 
 /** Textarea text as HTML: only `&` and `<` matter inside it (a `</textarea>` must not close it). */
 const textareaText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Text written in whatever language the form speaks when it renders. */
+type Text = (t: FormStrings) => string;
 
 /**
  * The "leave us a message" form. It POSTs the fields as JSON to `action` with an
@@ -148,45 +153,37 @@ export class MessageForm extends LitElement {
   private config?: NewsroomConfig;
 
   @state() private values: Record<string, string> = {};
-  @state() private errors: Partial<Record<FieldName, string>> = {};
+  /** By field: the form's own words follow a language change, a server's stay as it sent them. */
+  @state() private errors: Partial<Record<FieldName, Text>> = {};
   @state() private phase: 'editing' | 'sending' | 'failed' | 'sent' = 'editing';
-  /** The failure panel's text, in whatever language the form speaks when it renders. */
-  @state() private failure: (t: FormStrings) => string = () => '';
-  /** After a submit: the fields still to check. */
-  @state() private summary = '';
+  @state() private failure: Text = () => '';
   /** A polite announcement: sending, draft discarded. */
   @state() private notice = '';
   @state() private restored = false;
   /** The key a plain form post carries as `_idempotency`: one per message, new once one is sent. */
-  @state() private formKey = '';
+  @state() private formKey = uuid();
 
-  @query('form') private form?: HTMLFormElement;
-
-  /** Set synchronously, so a second click in the same task already sees it. */
-  private sending = false;
+  /** The fields shown, known names only: set from `fields` before each render. */
+  private names: FieldName[] = [];
+  /** Since the first submit, a field is checked as it is left and the summary lists what to fix. */
   private submitted = false;
   private pending?: { key: string; body: string };
   private draftKey?: string;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private controller?: AbortController;
-  private readonly flush = () => this.saveDraft();
+  /** The textarea's server-rendered text, fixed for the element's life (see renderField). */
   private messageText?: string;
   /** Server-rendered: the first render must match the server's, so a saved draft comes back after it. */
   private readonly fromServer = cameFromServer(this);
+  private readonly localize = new LocaleController(this, () => this.config?.locale);
 
   /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
   get resolvedLocale(): Locale {
     return this.localize.locale;
   }
 
-  private readonly localize = new LocaleController(this, () => this.config?.locale);
-  /** The language the field errors and the summary were written in. */
-  private errorsLocale?: Locale;
-
-  /** The fields shown, known names only. */
-  private get names(): FieldName[] {
-    const names = parseList(this.fields).filter((name): name is FieldName => name in FIELDS);
-    return names.length ? names : (parseList(DEFAULT_FIELDS) as FieldName[]);
+  private get strings(): FormStrings {
+    return messages[this.resolvedLocale];
   }
 
   private get actionUrl(): string | undefined {
@@ -194,26 +191,27 @@ export class MessageForm extends LitElement {
     return url && /^https?:/.test(url) ? url : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('pagehide', this.flush);
-    if (this.data === undefined) this.readInlineData();
+  private isRequired(name: FieldName): boolean {
+    return parseList(this.required).includes(name);
   }
 
-  /** A child `<script type="application/json">` holding a message to show again. */
-  private readInlineData(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script) return;
-    try {
-      this.data = JSON.parse(script.textContent ?? '') as MessageFormData;
-    } catch (error) {
-      console.warn(`message-form: inline JSON ignored (${(error as Error).message})`);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.saveDraft);
+    // A child `<script type="application/json">` holding a message to show again.
+    const script = this.data === undefined && this.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      try {
+        this.data = JSON.parse(script.textContent ?? '') as MessageFormData;
+      } catch (error) {
+        console.warn(`message-form: inline JSON ignored (${(error as Error).message})`);
+      }
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.flush);
+    removeEventListener('pagehide', this.saveDraft);
     this.saveDraft();
     // The draft keeps the message and its key: a later send of it is still recognised.
     this.controller?.abort();
@@ -221,18 +219,16 @@ export class MessageForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fields')) {
-      const unknown = parseList(this.fields).filter((name) => !(name in FIELDS));
+      const listed = parseList(this.fields);
+      const unknown = listed.filter((name) => !(name in FIELDS));
       if (unknown.length) console.warn(`message-form: unknown fields ignored: ${unknown.join(', ')}`);
+      const known = listed.filter((name): name is FieldName => name in FIELDS);
+      this.names = known.length ? known : (parseList(DEFAULT_FIELDS) as FieldName[]);
     }
     if (changed.has('data')) this.showAgain(this.data);
-    // The textarea's server-rendered text is fixed for the element's life (see renderTextarea).
     this.messageText ??= this.values.message ?? '';
-    if (!this.formKey) this.formKey = uuid();
     // A server-rendered form first hydrates as the server drew it; a saved draft comes back after.
-    const hydrating = this.fromServer && !this.hasUpdated;
-    if ((changed.has('action') || changed.has('noDraft')) && !hydrating) this.restoreDraft();
-    // The language changed (`locale`, the provider's, a `lang`): the form's own messages follow.
-    if (this.errorsLocale && this.errorsLocale !== this.resolvedLocale) this.relocalize();
+    if ((changed.has('action') || changed.has('noDraft')) && (this.hasUpdated || !this.fromServer)) this.restoreDraft();
   }
 
   /** A server-rendered form hydrates in a task of its own (as NewsroomElement explains). */
@@ -249,37 +245,33 @@ export class MessageForm extends LitElement {
   /** Shows a message a server sent back: its values, its field errors and the summary. */
   private showAgain(data: MessageFormData | undefined): void {
     if (!data || typeof data !== 'object') return;
-    const values = data.values && typeof data.values === 'object' ? data.values : {};
-    this.values = Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string'));
-    this.errors = this.fieldErrors(data);
-    const invalid = this.names.filter((name) => this.errors[name]);
-    this.submitted = invalid.length > 0;
-    this.summary = invalid.length ? this.summaryOf(invalid) : '';
+    this.values = stringValues(data.values);
+    this.submitted = Object.keys(this.showFieldErrors(data)).length > 0;
     if (typeof data.idempotencyKey === 'string' && /^[\x21-\x7e]{1,200}$/.test(data.idempotencyKey)) this.formKey = data.idempotencyKey;
   }
 
   /** Picks up the draft for this `action` and page, unless the visitor has typed already. */
   private restoreDraft(): void {
     if (isServer) return;
-    const key = this.noDraft ? undefined : draftStore.key(this.actionUrl ?? this.action);
+    const key = this.noDraft ? undefined : draftKeyFor(this.actionUrl ?? this.action);
     if (key === this.draftKey) return;
     this.draftKey = key;
-    if (!key || this.phase !== 'editing' || Object.values(this.values).some(Boolean)) return;
-    const draft = draftStore.load(key);
-    if (!draft || !Object.values(draft.values).some(Boolean)) return;
+    if (!key || this.phase !== 'editing' || filled(this.values)) return;
+    const draft = loadDraft(key);
+    if (!draft || !filled(draft.values)) return;
     this.values = draft.values;
     this.pending = draft.pending;
     this.restored = true;
   }
 
-  private saveDraft(): void {
+  /** Stores the draft now (an arrow: it is the `pagehide` listener too). */
+  private readonly saveDraft = (): void => {
     clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (this.draftKey && this.phase !== 'sent') draftStore.save(this.draftKey, { values: this.values, pending: this.pending });
-  }
+    if (this.draftKey && this.phase !== 'sent') storeDraft(this.draftKey, { values: this.values, pending: this.pending });
+  };
 
   override render() {
-    const t = messages[this.resolvedLocale];
+    const t = this.strings;
     if (this.phase === 'sent') {
       return html`<div class="sent" role="status" part="sent" tabindex="-1">
         <slot name="sent"><p>${t.sent}</p></slot>
@@ -287,6 +279,7 @@ export class MessageForm extends LitElement {
       </div>`;
     }
     const sending = this.phase === 'sending';
+    const invalid = this.names.filter((name) => this.errors[name]);
     // With script the submit handler sends JSON; without (server-rendered), the browser posts the
     // form itself, so it carries everything the JSON request carries in headers.
     return html`<form part="form" method="post" action=${this.actionUrl ? this.action : nothing} novalidate
@@ -301,8 +294,10 @@ export class MessageForm extends LitElement {
           </div>`
           : nothing
       }
-      <div class="summary" part="summary" role="status">${this.summary}</div>
-      <div class="fields">${this.names.map((name) => this.renderField(name))}</div>
+      <div class="summary" part="summary" role="status">${
+        this.submitted && invalid.length ? t.summary + invalid.map((name) => t.labels[name]).join(t.listSeparator) : ''
+      }</div>
+      <div class="fields">${this.names.map((name) => this.renderField(name, t, sending))}</div>
       <div class="gotcha" aria-hidden="true">
         <label>${t.honeypot} <input name="_gotcha" tabindex="-1" autocomplete="off" /></label>
       </div>
@@ -323,145 +318,124 @@ export class MessageForm extends LitElement {
     </form>`;
   }
 
-  private renderField(name: FieldName) {
-    const t = messages[this.resolvedLocale];
-    const spec = FIELDS[name];
-    const required = parseList(this.required).includes(name);
+  private renderField(name: FieldName, t: FormStrings, readonly: boolean) {
+    const { type, autocomplete, inputmode, max } = FIELDS[name];
+    const required = this.isRequired(name);
     const value = this.values[name] ?? '';
-    const error = this.errors[name];
-    const count = name === 'message' ? length(value) : 0;
-    const describedBy = [name === 'message' ? 'count' : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const error = this.errors[name]?.(t);
+    const count = length(value);
+    const describedBy = [type === 'textarea' ? 'count' : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
     const invalid = error ? 'true' : 'false';
-    const readonly = this.phase === 'sending';
     // The message has no `maxlength`: a browser would silently cut a long paste. The count and
     // the check on submit say how much is too much instead.
     // A server render writes an input's `.value` as its `value` attribute (Lit SSR reflects it).
+    // It binds no values inside a `<textarea>`, yet must show the text sent back: that text is part
+    // of the template itself, fixed for the element's life so the server's and the browser's
+    // templates match (hydration) and typing never rebuilds the control; the live value goes
+    // through `.value` as for inputs.
     const control =
-      spec.type === 'textarea'
-        ? this.renderTextarea(name, required, readonly, invalid, describedBy, value)
-        : html`<input id=${name} name=${name} part="control" type=${spec.type} autocomplete=${spec.autocomplete ?? nothing}
-            inputmode=${spec.inputmode ?? nothing} maxlength=${spec.maxlength} ?required=${required} ?readonly=${readonly}
+      type === 'textarea'
+        ? html`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
             aria-invalid=${invalid} aria-describedby=${describedBy}
-.value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
+            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}>${unsafeStatic(textareaText(this.messageText!))}</textarea>`
+        : html`<input id=${name} name=${name} part="control" type=${type} autocomplete=${autocomplete ?? nothing}
+            inputmode=${inputmode ?? nothing} maxlength=${max} ?required=${required} ?readonly=${readonly}
+            aria-invalid=${invalid} aria-describedby=${describedBy}
+            .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur} />`;
     return html`<div class="field ${name}" part="field ${name}">
       <label for=${name} part="label">${t.labels[name]}${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
       ${control}
       ${
-        name === 'message'
-          ? html`<p id="count" class="count ${count > spec.maxlength ? 'over' : ''}" part="count">${format(t.count, { count, max: spec.maxlength })}</p>`
+        type === 'textarea'
+          ? html`<p id="count" class="count ${count > max ? 'over' : ''}" part="count">${format(t.count, { count, max })}</p>`
           : nothing
       }
       ${error ? html`<p id="${name}-error" class="field-error" part="field-error">${error}</p>` : nothing}
     </div>`;
   }
 
-  /**
-   * Lit binds no values inside a `<textarea>`, yet a server render must show the text sent back.
-   * That text is made part of the template itself, fixed for the element's life so the server's
-   * and the browser's templates match (hydration) and typing never rebuilds the control; the live
-   * value goes through the `.value` property as for inputs.
-   */
-  private renderTextarea(
-    name: FieldName,
-    required: boolean,
-    readonly: boolean,
-    invalid: string,
-    describedBy: string | typeof nothing,
-    value: string,
-  ) {
-    return staticHtml`<textarea id=${name} name=${name} part="control" rows="7" ?required=${required} ?readonly=${readonly}
-      aria-invalid=${invalid} aria-describedby=${describedBy}
-      .value=${live(value)} @input=${this.onInput} @blur=${this.onBlur}>${unsafeStatic(textareaText(this.messageText ?? ''))}</textarea>`;
-  }
-
   private onInput(event: Event): void {
-    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const name = control.name as FieldName;
-    this.values = { ...this.values, [name]: control.value };
-    if (this.errors[name]) this.validate([name]);
+    const { name, value } = event.target as HTMLInputElement;
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name as FieldName]) this.validate([name as FieldName]);
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveDraft(), 300);
+    this.saveTimer = setTimeout(this.saveDraft, 300);
   }
 
   private onBlur(event: Event): void {
     if (this.submitted) this.validate([(event.target as HTMLInputElement).name as FieldName]);
   }
 
-  /** Checks `names`, updates their errors, and returns every field still in error. */
+  /** Checks `names` by the form's own rules, updates their errors, and returns every field still in error. */
   private validate(names: FieldName[]): FieldName[] {
-    const t = messages[this.resolvedLocale];
-    const required = parseList(this.required);
     const errors = { ...this.errors };
     for (const name of names) {
-      const problem = check(name, this.values[name] ?? '', required.includes(name));
-      const label = t.labels[name];
-      errors[name] = problem && format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].maxlength });
-      if (!errors[name]) delete errors[name];
+      const problem = check(name, this.values[name] ?? '', this.isRequired(name));
+      delete errors[name];
+      if (problem) {
+        errors[name] = (t) => {
+          const label = t.labels[name];
+          return format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].max });
+        };
+      }
     }
     this.errors = errors;
-    this.errorsLocale = this.resolvedLocale;
-    const invalid = this.names.filter((name) => errors[name]);
-    if (this.submitted) this.summary = invalid.length ? this.summaryOf(invalid) : '';
-    return invalid;
+    return this.names.filter((name) => errors[name]);
   }
 
-  /** Checks again the fields whose errors the form wrote itself (a server's words stay as they are). */
-  private relocalize(): void {
-    const required = parseList(this.required);
-    const own = this.names.filter((name) => this.errors[name] && check(name, this.values[name] ?? '', required.includes(name)));
-    const invalid = this.names.filter((name) => this.errors[name]);
-    if (own.length) this.validate(own);
-    else if (this.submitted && invalid.length) this.summary = this.summaryOf(invalid);
-    this.errorsLocale = this.resolvedLocale;
-  }
-
-  /** "Please check: " and the labels of `names`. */
-  private summaryOf(names: FieldName[]): string {
-    const t = messages[this.resolvedLocale];
-    return t.summary + names.map((name) => t.labels[name]).join(t.listSeparator);
+  /** Shows `{ "errors": { field: message | [messages] } }` on the fields shown, in the server's words; returns them. */
+  private showFieldErrors(body: unknown): Partial<Record<FieldName, string>> {
+    // `Object()`: any `errors` value (a string, null, missing) can be looked into.
+    const sent = Object((body as { errors?: unknown } | undefined)?.errors) as Record<string, unknown>;
+    const found: Partial<Record<FieldName, string>> = {};
+    const errors: Partial<Record<FieldName, Text>> = {};
+    for (const name of this.names) {
+      // A message, or a list of them: anything else is dropped.
+      const text = [sent[name]]
+        .flat()
+        .filter((item) => typeof item === 'string')
+        .join(' ');
+      if (text.trim()) {
+        found[name] = text;
+        errors[name] = () => text;
+      }
+    }
+    this.errors = errors;
+    return found;
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
+    if (this.phase === 'sending') return;
     this.submitted = true;
-    const honeypot = this.form?.elements.namedItem('_gotcha') as HTMLInputElement | null;
-    if (honeypot?.value) {
-      // A bot: it sees success and learns nothing; nothing is sent.
-      this.finish();
-      return;
-    }
+    const honeypot = (event.target as HTMLFormElement).elements.namedItem('_gotcha') as HTMLInputElement;
+    // A bot: it sees success and learns nothing; nothing is sent.
+    if (honeypot.value) return this.finish();
     this.errors = {};
     const invalid = this.validate(this.names);
     if (invalid.length) {
       this.phase = 'editing';
-      await this.focusField(invalid[0]);
-      return;
+      return this.focusAfterUpdate(`#${invalid[0]}`);
     }
-    await this.send();
+    return this.send();
   }
 
   private async send(): Promise<void> {
-    const t = messages[this.resolvedLocale];
     const url = this.actionUrl;
-    if (!url) {
-      this.fail((t) => t.failed.setup, { error: new Error(`message-form: no usable action (${JSON.stringify(this.action)})`) });
-      return;
-    }
+    if (!url)
+      return this.fail({ error: new Error(`message-form: no usable action (${JSON.stringify(this.action)})`) }, (t) => t.failed.setup);
     const data = Object.fromEntries(this.names.map((name) => [name, this.values[name] ?? '']));
     const body = JSON.stringify(data);
     // The same message keeps its key, even across a reload: the server stores it once.
     if (this.pending?.body !== body) this.pending = { key: uuid(), body };
     this.saveDraft();
-    this.sending = true;
     this.phase = 'sending';
-    this.summary = '';
-    this.notice = t.sending;
+    this.notice = this.strings.sending;
     const controller = (this.controller = new AbortController());
     try {
-      const reply = await postMessage(url, body, {
+      const [response, answer] = await postMessage(url, body, {
         key: this.pending.key,
-        csrfToken: this.csrfToken || document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content || undefined,
+        csrfToken: this.csrfToken || document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content,
         credentials: (['include', 'omit'] as const).find((value) => value === this.credentials) ?? 'same-origin',
         timeout: this.timeout || DEFAULT_TIMEOUT,
         retries: Math.max(0, this.retries || 0),
@@ -470,120 +444,83 @@ export class MessageForm extends LitElement {
         signal: controller.signal,
       });
       if (controller.signal.aborted) return;
-      if (reply.ok) {
-        this.finish({ data, response: reply.body, status: reply.status });
-        return;
-      }
-      const error = new ContentError('http', `${url} answered ${reply.status}`, reply.status, url);
-      const fieldErrors = reply.status === 400 || reply.status === 422 ? this.fieldErrors(reply.body) : {};
-      const invalid = this.names.filter((name) => fieldErrors[name]);
+      const { status } = response;
+      if (response.ok) return this.finish({ data, response: answer, status });
+      const error = new ContentError('http', `${url} answered ${status}`, status, url);
+      const errors = status === 400 || status === 422 ? this.showFieldErrors(answer) : {};
+      const invalid = Object.keys(errors);
       if (invalid.length) {
-        this.phase = 'editing';
-        this.notice = '';
-        this.errors = fieldErrors;
-        this.errorsLocale = this.resolvedLocale;
-        this.summary = this.summaryOf(invalid);
-        emit<MessageFailedDetail>(this, 'message-failed', { error, status: reply.status, errors: fieldErrors });
-        await this.focusField(invalid[0]);
-        return;
+        this.fail({ error, status, errors });
+        return this.focusAfterUpdate(`#${invalid[0]}`);
       }
-      const busy = reply.status === 429 || reply.status >= 500;
+      const busy = isTransient(status);
       // A 4xx explains what the visitor can change; a 5xx's text is for the server's logs.
-      const said = busy ? undefined : serverMessage(reply.body);
-      this.fail((t) => [format(busy ? t.failed.busy : t.failed.rejected, { status: reply.status }), said].filter(Boolean).join(' '), {
-        error,
-        status: reply.status,
-      });
+      const said = busy ? '' : serverMessage(answer);
+      this.fail({ error, status }, (t) => format(busy ? t.failed.busy : t.failed.rejected, { status }) + said);
     } catch (error) {
-      if (controller.signal.aborted) return;
-      const kind = error instanceof ContentError && error.kind === 'timeout' ? 'timeout' : 'network';
-      this.fail((t) => t.failed[kind], { error: error as Error });
+      if (!controller.signal.aborted)
+        this.fail({ error: error as Error }, (t) => t.failed[(error as ContentError).kind === 'timeout' ? 'timeout' : 'network']);
     } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
-        this.sending = false;
-        if (this.phase === 'sending') this.phase = 'editing';
-      }
+      if (this.phase === 'sending') this.phase = 'editing';
     }
   }
 
-  /** Field errors from `{ "errors": { field: message | [messages] } }`, for fields shown. */
-  private fieldErrors(body: unknown): Partial<Record<FieldName, string>> {
-    const errors = (body as { errors?: unknown } | undefined)?.errors;
-    if (!errors || typeof errors !== 'object') return {};
-    const found: Partial<Record<FieldName, string>> = {};
-    for (const name of this.names) {
-      const value = (errors as Record<string, unknown>)[name];
-      // A message, or a list of them: anything else is dropped.
-      const text = [value]
-        .flat()
-        .filter((item) => typeof item === 'string')
-        .join(' ');
-      if (text.trim()) found[name] = text;
-    }
-    return found;
-  }
-
-  private fail(text: (t: FormStrings) => string, detail: MessageFailedDetail): void {
-    this.failure = text;
-    this.phase = 'failed';
+  /** Not sent, and the message stays: the failure panel says `failure`, or the fields show what to fix. */
+  private fail(detail: MessageFailedDetail, failure?: Text): void {
+    this.phase = failure ? 'failed' : 'editing';
+    this.failure = failure ?? this.failure;
     this.notice = '';
     emit<MessageFailedDetail>(this, 'message-failed', detail);
   }
 
   /** Accepted (or a bot was fooled): the draft goes, the thank-you panel takes focus. */
-  private async finish(detail?: MessageSentDetail): Promise<void> {
+  private finish(detail?: MessageSentDetail): Promise<void> {
     this.clear();
     this.phase = 'sent';
     if (detail) emit<MessageSentDetail>(this, 'message-sent', detail);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
+    return this.focusAfterUpdate('.sent');
   }
 
   /** An empty form with no draft behind it. */
   private clear(): void {
-    if (this.draftKey) draftStore.clear(this.draftKey);
-    clearTimeout(this.saveTimer);
     this.values = {};
     this.errors = {};
-    this.summary = '';
     this.notice = '';
     this.pending = undefined;
     this.formKey = uuid();
-    this.restored = false;
-    this.submitted = false;
+    this.restored = this.submitted = false;
+    this.saveDraft();
   }
 
   /** Focus moves to the send button first: the Retry button goes away while sending. */
   private retry(): void {
     this.renderRoot.querySelector<HTMLElement>('[part=submit]')?.focus();
-    this.form?.requestSubmit();
+    this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
-  private async startAnother(): Promise<void> {
+  private startAnother(): Promise<void> {
     this.phase = 'editing';
-    await this.focusField(this.names[0]);
+    return this.focusAfterUpdate(`#${this.names[0]}`);
   }
 
-  private async discard(): Promise<void> {
+  private discard(): Promise<void> {
     this.clear();
-    this.phase = 'editing';
-    this.notice = messages[this.resolvedLocale].discarded;
-    await this.focusField(this.names[0]);
+    this.notice = this.strings.discarded;
+    return this.startAnother();
   }
 
-  private async focusField(name: FieldName): Promise<void> {
+  private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 }
 
 const quietButton = (part: string, label: string, onClick: () => void) =>
   html`<button class="button quiet" type="button" part=${part} @click=${onClick}>${label}</button>`;
 
-/** A short human message from an error answer: `message`, `error` or `detail`, or plain text. */
-function serverMessage(body: unknown): string | undefined {
-  const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+/** A short human message from an error answer (`message`, `error` or `detail`, or plain text), after a space; else ''. */
+function serverMessage(body: unknown): string {
+  const record = Object(body) as Record<string, unknown>;
   const text = [record.message, record.error, record.detail, body].find((value): value is string => typeof value === 'string')?.trim();
-  return text && text.length <= 300 && !/^\s*</.test(text) ? text : undefined;
+  return text && text.length <= 300 && !/^\s*</.test(text) ? ` ${text}` : '';
 }

@@ -1,28 +1,20 @@
 import { ContentError, isAbort } from '../core/content-error.js';
-import { withRetries } from '../core/retry.js';
+import { type RetryOptions, withRetries } from '../core/retry.js';
 
-export interface PostOptions {
+export interface PostOptions extends RetryOptions {
   /** The `Idempotency-Key`: the same for every attempt, so the server stores the message once. */
   key: string;
   csrfToken?: string;
   credentials: RequestCredentials;
   /** Milliseconds before one attempt gives up. */
   timeout: number;
-  /** Extra attempts after a network error, timeout, 5xx or 429. */
-  retries: number;
-  /** First backoff step in milliseconds. */
-  baseDelay: number;
-  /** A `Retry-After` longer than this (ms) is not waited for. */
-  maxRetryAfter: number;
-  signal: AbortSignal;
 }
 
-/** The server's last answer: its status and body (parsed JSON, else text). */
-export interface PostReply {
-  status: number;
-  ok: boolean;
-  body: unknown;
-}
+/** The server's last answer and its body (parsed JSON, else text). */
+export type PostReply = [response: Response, body: unknown];
+
+/** The reason an attempt is aborted with when it takes longer than `timeout`. */
+const TIMED_OUT = {};
 
 /**
  * POSTs `body` as JSON, retrying transient failures with backoff (honouring `Retry-After`).
@@ -30,53 +22,52 @@ export interface PostReply {
  * answer came (network, timeout), or with the abort reason.
  */
 export async function postMessage(url: string, body: string, options: PostOptions): Promise<PostReply> {
-  const [response, text] = await withRetries(() => send(url, body, options), options);
-  return { status: response.status, ok: response.ok, body: parseBody(text) };
-}
-
-async function send(url: string, body: string, options: PostOptions): Promise<[Response, string]> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(options.signal.reason);
-  options.signal.addEventListener('abort', onAbort, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeout);
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/json',
-    'Idempotency-Key': options.key,
-  };
-  if (options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
+  const [response, text] = await withRetries(() => attempt(url, body, options), options);
   try {
-    const response = await fetch(url, { method: 'POST', body, headers, credentials: options.credentials, signal: controller.signal });
-    // Read the body inside the timeout too: a server can stall after the headers.
-    return [response, await response.text()];
-  } catch (error) {
-    if (timedOut) throw new ContentError('timeout', `${url} did not answer within ${options.timeout} ms`, undefined, url);
-    if (options.signal.aborted || isAbort(error)) throw options.signal.reason ?? error;
-    throw new ContentError('network', `${url} could not be reached (${(error as Error).message})`, undefined, url);
-  } finally {
-    clearTimeout(timer);
-    options.signal.removeEventListener('abort', onAbort);
+    return [response, JSON.parse(text)];
+  } catch {
+    return [response, text || undefined];
   }
 }
 
-function parseBody(text: string): unknown {
+async function attempt(url: string, body: string, options: PostOptions): Promise<[Response, string]> {
+  const { signal, timeout, csrfToken } = options;
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', abort);
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
   try {
-    return JSON.parse(text);
-  } catch {
-    return text || undefined;
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Idempotency-Key': options.key,
+        ...(csrfToken && { 'X-CSRF-Token': csrfToken }),
+      },
+      credentials: options.credentials,
+      signal: controller.signal,
+    });
+    // Read the body inside the timeout too: a server can stall after the headers.
+    return [response, await response.text()];
+  } catch (error) {
+    if (controller.signal.reason === TIMED_OUT)
+      throw new ContentError('timeout', `${url} did not answer within ${timeout} ms`, undefined, url);
+    if (signal.aborted || isAbort(error)) throw signal.reason ?? error;
+    throw new ContentError('network', `${url} could not be reached (${(error as Error).message})`, undefined, url);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
   }
 }
 
 /** A version 4 UUID; `crypto.randomUUID` exists only on https and localhost pages. */
 export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (crypto.randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = [...bytes].map((byte) => (byte | 256).toString(16).slice(1)).join('');
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
