@@ -1,13 +1,11 @@
-import { consume } from '@lit/context';
-import { html, isServer, LitElement, type PropertyValues, render } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, isServer, type PropertyValues, render } from 'lit';
+import { property } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
 import { ContentController } from './content-controller.js';
 import { ContentError } from './content-error.js';
-import { type NewsroomConfig, newsroomContext } from './context.js';
-import { coreMessages, fillTemplate, format, type Locale } from './locale.js';
-import { LocaleController } from './locale-controller.js';
-import { cameFromServer, nextTask, pageBase } from './page.js';
+import { coreMessages, fillTemplate, format } from './locale.js';
+import { NewsroomBase } from './newsroom-base.js';
+import { pageBase } from './page.js';
 import { safeUrl } from './safe-url.js';
 
 /**
@@ -28,7 +26,7 @@ import { safeUrl } from './safe-url.js';
  * @cssprop --newsroom-font - Font family.
  * @cssprop --newsroom-font-size - Base font size.
  */
-export abstract class NewsroomElement extends LitElement {
+export abstract class NewsroomElement extends NewsroomBase {
   /** URL of the JSON to show, resolved against the provider's `base`. */
   @property() src = '';
 
@@ -38,19 +36,7 @@ export abstract class NewsroomElement extends LitElement {
   /** The level of the element's heading, 1–6 (default 2; 1 for an article's headline), to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
-  /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
-  @property() locale?: string;
-
-  @consume({ context: newsroomContext, subscribe: true })
-  @state()
-  protected config?: NewsroomConfig;
-
   protected readonly content = new ContentController(this, () => this.sourceUrl());
-
-  protected readonly localize = new LocaleController(this, () => this.config?.locale);
-
-  /** The shadow root came with the page (server rendering): the first render hydrates it. */
-  protected readonly fromServer = cameFromServer(this);
 
   /**
    * Browser-only extras (native share, clipboard buttons) are shown: never on the server, and
@@ -89,11 +75,6 @@ export abstract class NewsroomElement extends LitElement {
 
   get client(): ContentClient {
     return this.config?.client ?? defaultClient;
-  }
-
-  /** The language the element speaks. */
-  get resolvedLocale(): Locale {
-    return this.localize.locale;
   }
 
   override connectedCallback(): void {
@@ -151,16 +132,6 @@ export abstract class NewsroomElement extends LitElement {
     } catch (error) {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
     }
-  }
-
-  /**
-   * A server-rendered element hydrates in a task of its own. Defining a tag upgrades all its
-   * elements at once, and their first updates would otherwise run together, with the module
-   * that defined them, as one long task; the server's DOM is on screen meanwhile.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.fromServer && !this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

@@ -1,16 +1,13 @@
-import { consume } from '@lit/context';
-import { isServer, LitElement, nothing, type PropertyValues } from 'lit';
+import { isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 // The static-html `html`, for the textarea's server-rendered text (see renderField).
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { DEFAULT_TIMEOUT } from '../core/content-client.js';
 import { ContentError } from '../core/content-error.js';
-import { type NewsroomConfig, newsroomContext } from '../core/context.js';
 import { emit } from '../core/events.js';
-import { format, type Locale } from '../core/locale.js';
-import { LocaleController } from '../core/locale-controller.js';
-import { cameFromServer, nextTask } from '../core/page.js';
+import { format } from '../core/locale.js';
+import { NewsroomBase } from '../core/newsroom-base.js';
 import { isTransient } from '../core/retry.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
@@ -109,7 +106,7 @@ type Text = (t: FormStrings) => string;
  *
  * @tagname message-form
  */
-export class MessageForm extends LitElement {
+export class MessageForm extends NewsroomBase {
   static override styles = [baseStyles, styles];
 
   /** The URL messages are POSTed to (resolved against the page; http and https only). */
@@ -136,9 +133,6 @@ export class MessageForm extends LitElement {
   /** First backoff step in milliseconds, doubling with each retry (default 1000). */
   @property({ type: Number, attribute: 'retry-delay' }) retryDelay = 1000;
 
-  /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
-  @property() locale?: string;
-
   /** Keep no draft in localStorage (a shared computer, a form with sensitive fields). */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
 
@@ -147,10 +141,6 @@ export class MessageForm extends LitElement {
    * post it refused. Also read from a child `<script type="application/json">`.
    */
   @property({ attribute: false }) data?: MessageFormData;
-
-  @consume({ context: newsroomContext, subscribe: true })
-  @state()
-  private config?: NewsroomConfig;
 
   @state() private values: Record<string, string> = {};
   /** By field: the form's own words follow a language change, a server's stay as it sent them. */
@@ -173,15 +163,6 @@ export class MessageForm extends LitElement {
   private controller?: AbortController;
   /** The textarea's server-rendered text, fixed for the element's life (see renderField). */
   private messageText?: string;
-  /** Server-rendered: the first render must match the server's, so a saved draft comes back after it. */
-  private readonly fromServer = cameFromServer(this);
-  private readonly localize = new LocaleController(this, () => this.config?.locale);
-
-  /** The language the form speaks: `locale`, else the provider's, else the nearest `lang`, else `en`. */
-  get resolvedLocale(): Locale {
-    return this.localize.locale;
-  }
-
   private get strings(): FormStrings {
     return messages[this.resolvedLocale];
   }
@@ -229,12 +210,6 @@ export class MessageForm extends LitElement {
     this.messageText ??= this.values.message ?? '';
     // A server-rendered form first hydrates as the server drew it; a saved draft comes back after.
     if ((changed.has('action') || changed.has('noDraft')) && (this.hasUpdated || !this.fromServer)) this.restoreDraft();
-  }
-
-  /** A server-rendered form hydrates in a task of its own (as NewsroomElement explains). */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.fromServer && !this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
