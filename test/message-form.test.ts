@@ -707,4 +707,27 @@ describe('message-form: the page language changes', () => {
     );
     expect(control(el, 'message').value).to.equal(GOOD.message);
   });
+
+  it("a server's field errors keep its words while the form's own follow the language", async () => {
+    const key = uniqueKey('lang-422');
+    const body = JSON.stringify({ errors: { phone: 'Not a number we can call.', email: 'This address bounced.' } });
+    const host = await fixture(
+      html`<div lang="en"><message-form action=${mockUrl({ key, status: 422, body }, 'form')} retries="0"></message-form></div>`,
+    );
+    const el = host.querySelector('message-form')!;
+    await el.updateComplete;
+    await fill(el, GOOD);
+    await submit(el);
+    await waitUntil(() => fieldError(el, 'email'), "the server's error shown");
+    // Leaving the phone (focused as the first in error) checks it again: the form's words now.
+    await type(el, 'name', '');
+    control(el, 'name').focus();
+    control(el, 'name').blur();
+    await el.updateComplete;
+    expect(fieldError(el, 'name')).to.equal('Enter your name.');
+    host.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => fieldError(el, 'name') === '请填写姓名。', "the form's own error in Chinese");
+    expect(fieldError(el, 'email')).to.equal('This address bounced.');
+    expect(text($(el, '[part=summary]'))).to.equal('请检查：姓名、邮箱');
+  });
 });

@@ -163,6 +163,7 @@ export class MessageForm extends NewsroomBase {
   private controller?: AbortController;
   /** The textarea's server-rendered text, fixed for the element's life (see renderField). */
   private messageText?: string;
+
   private get strings(): FormStrings {
     return messages[this.resolvedLocale];
   }
@@ -434,7 +435,10 @@ export class MessageForm extends NewsroomBase {
       this.fail({ error, status }, (t) => format(busy ? t.failed.busy : t.failed.rejected, { status }) + said);
     } catch (error) {
       if (!controller.signal.aborted)
-        this.fail({ error: error as Error }, (t) => t.failed[(error as ContentError).kind === 'timeout' ? 'timeout' : 'network']);
+        this.fail(
+          { error: error as Error },
+          (t) => t.failed[(error as ContentError | undefined)?.kind === 'timeout' ? 'timeout' : 'network'],
+        );
     } finally {
       if (this.phase === 'sending') this.phase = 'editing';
     }
