@@ -461,6 +461,25 @@ describe('news-list: a server whose own page size differs', () => {
     }
   }
 
+  it('inline WordPress posts with data-total (the headers they came with) page on the server from page 2, with no request before', async () => {
+    const key = uniqueKey();
+    const posts = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, link: `/news/${i + 1}.html`, title: { rendered: `Post ${i + 1}` } }));
+    const wrapper = await fixture(html`<div></div>`);
+    // As a server-rendered page writes it.
+    wrapper.innerHTML = `<news-list page-size="10" src="/mock-paged/wp?key=${key}&amp;total=24"><script type="application/json" data-total="24" data-total-pages="3">${JSON.stringify(posts)}</script></news-list>`;
+    const el = wrapper.querySelector('news-list')!;
+    await waitUntil(() => titles(el).length === 10, 'the inline posts');
+    expect(part(el, 'page').map((link) => link.textContent!.trim())).to.include.members(['1', '2', '3']);
+    expect((await mockLog(key)).map((entry) => entry.url)).to.deep.equal([]);
+    part(el, 'page')
+      .find((link) => link.textContent!.trim() === '2')!
+      .click();
+    await waitUntil(() => titles(el)[0] === 'Post 11', 'page 2 from the server', { timeout: 8000 });
+    const log = await mockLog(key);
+    expect(log).to.have.length(1);
+    expect(query(log[0].url)).to.include({ page: '2', per_page: '10' });
+  });
+
   it('arrow keys move between tabs of a server-paged list without a request; Enter selects', async () => {
     const key = uniqueKey();
     const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);

@@ -53,11 +53,17 @@ interface CacheEntry {
   expires: number;
 }
 
-const headerNumber = (headers: Headers, name: string): number | undefined => {
-  const value = headers.get(name);
+/** A count given as text (a header, an attribute): a whole number ≥ 0, else `undefined`. */
+export const countOf = (value: string | null): number | undefined => {
   const number = value === null ? NaN : Number(value);
   return Number.isInteger(number) && number >= 0 ? number : undefined;
 };
+
+/** The paging totals a WordPress server sends as headers. */
+export const pagingTotals = (headers: Headers): Pick<ContentResponse, 'total' | 'totalPages'> => ({
+  total: countOf(headers.get('X-WP-Total')),
+  totalPages: countOf(headers.get('X-WP-TotalPages')),
+});
 
 /**
  * How long a response may be reused from memory, from its `Cache-Control`: `no-store`,
@@ -181,8 +187,7 @@ export class ContentClient {
     const result: ContentResponse = {
       url,
       data: parseJson(text, url, response.headers.get('Content-Type')),
-      total: headerNumber(response.headers, 'X-WP-Total'),
-      totalPages: headerNumber(response.headers, 'X-WP-TotalPages'),
+      ...pagingTotals(response.headers),
     };
     this.remember(url, result, freshFor(response.headers.get('Cache-Control'), this.ttl));
     return result;

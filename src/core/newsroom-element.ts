@@ -1,6 +1,6 @@
 import { html, isServer, type PropertyValues, render } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContentClient, type ContentResponse, defaultClient } from './content-client.js';
+import { type ContentClient, type ContentResponse, countOf, defaultClient } from './content-client.js';
 import { ContentController } from './content-controller.js';
 import { ContentError } from './content-error.js';
 import { coreMessages, fillTemplate, format } from './locale.js';
@@ -123,15 +123,24 @@ export abstract class NewsroomElement extends NewsroomBase {
     else this.content.retry();
   }
 
-  /** Reads a child `<script type="application/json">`: data with no request. */
+  /**
+   * Reads a child `<script type="application/json">`: data with no request. Its `data-total` and
+   * `data-total-pages` stand for the paging headers a server sent with it (`X-WP-Total`,
+   * `X-WP-TotalPages`), which a WordPress list pages by; server rendering writes them.
+   */
   private readInlineData(): void {
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (!script) return;
+    let data: unknown;
     try {
-      this.data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script.textContent ?? '');
     } catch (error) {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
+      return;
     }
+    const total = countOf(script.getAttribute('data-total'));
+    const totalPages = countOf(script.getAttribute('data-total-pages'));
+    this.content.set({ url: this.sourceUrl() ?? pageBase(), data, total, totalPages });
   }
 
   protected override update(changed: PropertyValues): void {

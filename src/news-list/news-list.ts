@@ -238,9 +238,11 @@ export class NewsList extends NewsroomElement {
     // Page 1 of everything is `src` itself (its answer reused from the cache) only when the
     // server's own page size is ours; otherwise page 1 is asked for again with ours, or the items
     // between the server's page 1 and our page 2 would never show.
+    if (!src || !this.serverPaged(src)) return src;
+    // Only now: serverPaged() counts the server's first page (it may just have seen it).
     const limit = positive(this.limit);
     const fits = limit ? this.firstPageCount >= limit : this.firstPageCount === size;
-    if (!src || !this.serverPaged(src) || (page === 1 && !category && fits)) return src;
+    if (page === 1 && !category && fits) return src;
     const url = new URL(src);
     url.searchParams.set('page', String(page));
     url.searchParams.set(this.wordPress ? 'per_page' : 'pageSize', String(size));

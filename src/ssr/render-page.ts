@@ -1,7 +1,7 @@
 import { LitElementRenderer, RenderResultIterator } from '@lit-labs/ssr';
 import type { LitElement } from 'lit';
 import { ContactCard } from '../contact-card/contact-card.js';
-import { type ContentResponse, defaultClient } from '../core/content-client.js';
+import { type ContentResponse, defaultClient, pagingTotals } from '../core/content-client.js';
 import type { NewsroomConfig } from '../core/context.js';
 import type { Article } from '../core/model.js';
 import { defineElement } from '../core/define.js';
@@ -55,14 +55,14 @@ const CLASSES: Record<string, CustomElementConstructor> = {
 interface ServerElement extends LitElement {
   data: unknown;
   config?: NewsroomConfig;
-  content?: { status: string; response?: ContentResponse };
+  content?: { status: string; response?: ContentResponse; set(response: ContentResponse): void };
   sourceUrl?(): string | undefined;
   articleLink?(template: string | undefined, id: string | undefined): string | undefined;
   articleHref?: string;
   article?: Article;
 }
 
-type Outcome = { ok: true; data: unknown } | { ok: false; error: SourceError };
+type Outcome = { ok: true; data: unknown; totals: Pick<ContentResponse, 'total' | 'totalPages'> } | { ok: false; error: SourceError };
 
 let ready: Promise<void> | undefined;
 
@@ -115,7 +115,8 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
             return;
           }
           const next = withPage(page, () => {
-            element.data = outcome.data;
+            // With the paging headers it came with: a WordPress list pages by them.
+            element.content!.set({ url: url!, data: outcome.data, ...outcome.totals });
             return element.sourceUrl?.();
           });
           if (next === url) return;
@@ -219,12 +220,12 @@ function loader(options: RenderPageOptions) {
         if (!response.ok) throw new SourceError(url, `${url} answered ${response.status} ${response.statusText}`.trim());
         const text = await response.text();
         try {
-          return JSON.parse(text) as unknown;
+          return { data: JSON.parse(text) as unknown, totals: pagingTotals(response.headers) };
         } catch (error) {
           throw new SourceError(url, `${url} is not JSON (${(error as Error).message})`);
         }
       })();
-      return { ok: true, data: await Promise.race([answer, timedOut]) };
+      return { ok: true, ...(await Promise.race([answer, timedOut])) };
     } catch (error) {
       const failure =
         error instanceof SourceError ? error : new SourceError(url, `${url} could not be fetched (${(error as Error).message})`);
@@ -269,12 +270,18 @@ function renderShadow(found: FoundElement, element: ServerElement): string {
     if (typeof chunk !== 'string') throw new Error(`${found.tag} rendered asynchronously on the server`);
     shadow += chunk;
   }
-  const data = element.content?.status === 'complete' && found.inline === undefined ? element.data : undefined;
-  return `<template shadowrootmode="open">${shadow}</template>` + (data === undefined ? '' : inlineJson(data));
+  const response = element.content?.status === 'complete' && found.inline === undefined ? element.content.response : undefined;
+  return `<template shadowrootmode="open">${shadow}</template>` + (response?.data === undefined ? '' : inlineJson(response));
 }
 
-/** Data as the inline JSON script the elements read: every `<` escaped (see `scriptJson`). */
-const inlineJson = (data: unknown): string => `<script type="application/json">${scriptJson(data)}</script>`;
+/**
+ * The data as the inline JSON script the elements read, every `<` escaped (see `scriptJson`),
+ * with the paging headers it came with as `data-total` / `data-total-pages`.
+ */
+const inlineJson = ({ data, total, totalPages }: ContentResponse): string => {
+  const count = (name: string, value: number | undefined) => (value === undefined ? '' : ` ${name}="${value}"`);
+  return `<script type="application/json"${count('data-total', total)}${count('data-total-pages', totalPages)}>${scriptJson(data)}</script>`;
+};
 
 /** The head edits, or none (and a report) when the article's fields could not be read. */
 function safeHeadEdits(

@@ -259,6 +259,34 @@ test('lists: titles, tabs, the page from ?page= with real pager links; a server-
   assert.equal(JSON.parse(textIn(list2.childNodes.find((n) => n.tagName === 'script'))).items[0].id, 'p3');
 });
 
+test('a WordPress list paged only by X-WP-Total headers keeps its pager, and the headers travel with the inline data', async () => {
+  const seen = [];
+  const posts = (page) =>
+    Array.from({ length: 10 }, (_, i) => ({ id: (page - 1) * 10 + i + 1, title: { rendered: `Post ${(page - 1) * 10 + i + 1}` } }));
+  const fetch = async (url) => {
+    seen.push(url);
+    const page = Number(new URL(url).searchParams.get('page') ?? 1);
+    return new Response(JSON.stringify(posts(page)), { headers: { 'X-WP-Total': '24', 'X-WP-TotalPages': '3' } });
+  };
+  const out = await renderPage(page(`<news-list src="/wp-json/wp/v2/posts" page-size="10"></news-list>`), {
+    url: 'https://example.test/news.html?page=2',
+    fetch,
+  });
+  const list = find(parse(out), 'news-list')[0];
+  const shadow = shadowOf(list).content;
+  assert.match(textIn(shadow), /Post 11/);
+  assert.doesNotMatch(textIn(shadow), /Post 1\b/);
+  const hrefs = find(shadow, 'a')
+    .filter((a) => a.attrs.some((x) => x.name === 'part' && x.value === 'page'))
+    .map((a) => a.attrs.find((x) => x.name === 'href')?.value);
+  assert.deepEqual([...new Set(hrefs)].sort(), ['?page=1', '?page=2', '?page=3']);
+  assert.equal(new URL(seen.at(-1)).searchParams.get('page'), '2');
+  const script = list.childNodes.find((n) => n.tagName === 'script');
+  const attr = (name) => script.attrs.find((x) => x.name === name)?.value;
+  assert.deepEqual([attr('data-total'), attr('data-total-pages')], ['24', '3']);
+  assert.equal(JSON.parse(textIn(script))[0].id, 11);
+});
+
 test('renders any HTML, leaves other markup as written, and keeps inline data without fetching', async () => {
   const { fetch, log } = fixtureFetch();
   const html = `<div class="x"><template><site-nav src="site.json"></site-nav></template>
