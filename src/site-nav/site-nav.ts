@@ -166,8 +166,12 @@ export class SiteNav extends NewsroomElement {
       const name = label || (side || heading ? undefined : this.menu === 'links' ? text.links : text.footer);
       // A section without sub-pages lists itself, so the column still offers its link.
       const entries = side ? (section.children.length ? section.children : [section]) : items;
+      const tag = headingTag(this.headingLevel, 2);
+      // The side menu's title defaults to its section's label; the footer has one only when given.
+      const title =
+        side || heading ? staticHtml`<${tag} id="heading" class="heading" part="heading">${heading || section.label}</${tag}>` : nothing;
       return html`<nav part="nav" class=${variant} aria-label=${name || nothing} aria-labelledby=${name ? nothing : 'heading'}>
-        ${side || heading ? this.renderHeading(side ? heading || section.label : heading!) : nothing}
+        ${title}
         <ul part="list">${entries.map((item) => this.renderItem(item, side))}</ul>
       </nav>`;
     }
@@ -178,11 +182,6 @@ export class SiteNav extends NewsroomElement {
         ${items.map((item, i) => this.renderTreeItem(item, String(i)))}
       </ul>
     </nav>`;
-  }
-
-  private renderHeading(text: string) {
-    const tag = headingTag(this.headingLevel, 2);
-    return staticHtml`<${tag} id="heading" class="heading" part="heading">${text}</${tag}>`;
   }
 
   /** An entry's link (or its label as text when it has no safe address). */
@@ -292,12 +291,7 @@ export class SiteNav extends NewsroomElement {
       void this.updateComplete.then(() => controlsOf(this.renderRoot.querySelector(`#sub-${id}`))[0]?.focus());
       return;
     }
-    rovingFocus(
-      event,
-      controlsOf(list),
-      target,
-      ...((horizontal ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown']) as [string, string]),
-    );
+    rovingFocus(event, controlsOf(list), target, horizontal ? 'ArrowLeft' : 'ArrowUp', horizontal ? 'ArrowRight' : 'ArrowDown');
   }
 
   /** Escape closes the innermost open sub-menu around the focus (else the collapsed bar's menu) and returns focus to its toggle. */
