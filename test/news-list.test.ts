@@ -377,6 +377,29 @@ describe('news-list: paging on the server', () => {
     expect(currentPage(el)).to.equal('3');
   });
 
+  it('a first page given inline by a paging server shows with no request; page 2 asks the server', async () => {
+    const key = uniqueKey();
+    const page1 = await (await fetch('/test/fixtures/news-list-p1.json')).json();
+    // As a server-rendered page writes it: the first page inline, `src` for the others.
+    const el = document.createElement('news-list');
+    el.setAttribute('src', mockUrl({ key, then: '/test/fixtures/news-list-p1.json' }));
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(page1);
+    el.append(script);
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.append(el);
+    await settled(el);
+    expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '6', 'Next']);
+    button(el, '2').click();
+    await waitUntil(async () => (await mockLog(key)).length > 0, 'page 2 requested');
+    await settled(el);
+    expect(currentPage(el)).to.equal('2');
+    const log = await mockLog(key);
+    expect(log).to.have.length(1);
+    expect(query(log[0].url)).to.include({ page: '2', pageSize: '10' });
+  });
+
   it('fills {page} and {category} templates in src', async () => {
     const key = uniqueKey();
     const src = `/mock/doc?key=${key}&then=/test/fixtures/news-list-p{page}.json&c={category}`;
