@@ -68,9 +68,9 @@ export const minifyCss = () => ({
   },
 });
 
-// Indentation inside Lit html`` templates is only line breaks and spaces between tags and
-// attributes, which HTML collapses anyway (no template holds a <pre> or text in a <textarea>):
-// a run of whitespace that contains a line break becomes one space.
+// Indentation inside Lit html`` templates (lit/static-html's too, imported as staticHtml) is only
+// line breaks and spaces between tags and attributes, which HTML collapses anyway (no template
+// holds a <pre> or text in a <textarea>): a run of whitespace with a line break becomes one space.
 export const minifyHtml = () => ({
   name: 'minify-html',
   transform(code, id) {
@@ -78,7 +78,11 @@ export const minifyHtml = () => ({
     const edits = [];
     const visit = (node) => {
       if (!node || typeof node.type !== 'string') return;
-      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
+      if (
+        node.type === 'TaggedTemplateExpression' &&
+        node.tag.type === 'Identifier' &&
+        (node.tag.name === 'html' || node.tag.name === 'staticHtml')
+      ) {
         for (const quasi of node.quasi.quasis) {
           const raw = code.slice(quasi.start, quasi.end);
           const squeezed = raw.replace(/\s*\n\s*/g, ' ');
