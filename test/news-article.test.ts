@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { NewsArticle } from '../src/news-article/news-article.js';
 import '../src/news-article/define.js';
 import '../src/related-articles/define.js';
@@ -531,6 +531,24 @@ describe('news-article: on a real host page', () => {
     const link = part(el, 'body')!.querySelector('a')!;
     expect(getComputedStyle(link).borderTopWidth).to.equal('0px');
     expect(part(el, 'body')!.querySelector('p:last-child')!.getBoundingClientRect().width).to.be.above(1);
+  });
+
+  it('underlines links in the text; the previous / next links only under the pointer, and content cannot opt out', async () => {
+    const body = '<p>See <a href="/plan">the plan</a> and <a part="link" href="/terms">the terms</a>.</p>';
+    const el = await article(
+      html`<news-article .data=${{ id: '1', title: 'T', body, next: { id: '2', title: 'Next one' } }} article-href="/a/{id}"></news-article>`,
+    );
+    const line = (link: Element) => getComputedStyle(link).textDecorationLine;
+    const [plan, terms] = part(el, 'body')!.querySelectorAll('a');
+    expect(terms.hasAttribute('part')).to.equal(false);
+    expect([line(plan), line(terms)]).to.deep.equal(['underline', 'underline']);
+    const next = part(el, 'pager')!.querySelector('a')!;
+    expect(line(next)).to.equal('none');
+    const box = next.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    expect(line(next)).to.equal('underline');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    expect(line(next)).to.equal('none');
   });
 
   it("re-labels the body's tables and dates when the page language changes", async () => {

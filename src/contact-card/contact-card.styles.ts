@@ -42,12 +42,6 @@ export const styles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  a {
-    text-decoration: none;
-  }
-  a:hover {
-    text-decoration: underline;
-  }
   .copy,
   .note {
     margin-left: 0.4em;

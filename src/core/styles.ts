@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 
 /**
- * Shared by every element: the `--newsroom-*` theme with its defaults, the skeleton, the error
- * panel and buttons. Elements size to their container, never to the viewport.
+ * Shared by every element: the `--newsroom-*` theme with its defaults, links, the skeleton, the
+ * error panel and buttons. Elements size to their container, never to the viewport.
  */
 export const baseStyles = css`
   :host {
@@ -43,6 +43,15 @@ export const baseStyles = css`
   }
   a:hover {
     text-decoration-thickness: 2px;
+  }
+  /* Links to content (a "link" part: menus, titles, contact lines) are underlined only under the
+     pointer; links in running text (an article's body, whose part attributes the sanitizer
+     removes, and its share line) keep the underline. */
+  [part~='link'] {
+    text-decoration: none;
+  }
+  [part~='link']:hover {
+    text-decoration: underline;
   }
   :focus-visible {
     outline: 2px solid var(--_accent);

@@ -203,12 +203,6 @@ export const styles = css`
     margin: 0;
     overflow-wrap: break-word;
   }
-  .pager a {
-    text-decoration: none;
-  }
-  .pager a:hover {
-    text-decoration: underline;
-  }
 
   .skeleton-title {
     height: 2.2rem;

@@ -66,12 +66,6 @@ export const styles = css`
     line-height: 1.4;
     overflow-wrap: anywhere;
   }
-  .title a {
-    text-decoration: none;
-  }
-  .title a:hover {
-    text-decoration: underline;
-  }
   time {
     display: block;
     color: var(--_muted);

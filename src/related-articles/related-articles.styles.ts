@@ -26,12 +26,6 @@ export const styles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
-  a {
-    text-decoration: none;
-  }
-  a:hover {
-    text-decoration: underline;
-  }
   time {
     flex: none;
     color: var(--_muted);

@@ -10,12 +10,6 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
-  a {
-    text-decoration: none;
-  }
-  a:hover {
-    text-decoration: underline;
-  }
   .heading {
     margin: 0;
     font-size: 1.1em;
