@@ -7,13 +7,6 @@ export const styles = css`
   section {
     padding-bottom: 0.5em;
   }
-  .heading {
-    margin: 0 0 0.5em;
-    padding-bottom: 0.4em;
-    border-bottom: 2px solid var(--_accent);
-    font-size: 1.1em;
-    line-height: 1.3;
-  }
   dl {
     margin: 0;
   }

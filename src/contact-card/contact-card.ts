@@ -6,7 +6,7 @@ import type { Messages } from '../core/locale.js';
 import { pageBase } from '../core/page.js';
 import { safeUrl } from '../core/safe-url.js';
 import { contentLink } from '../core/link.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
+import { baseStyles, containerStyles, headingStyles, skeletonLines } from '../core/styles.js';
 import { headingTag } from '../core/heading.js';
 import { CopyController } from '../core/copy.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
@@ -96,7 +96,7 @@ function websiteHref(value: string, base: string): string | undefined {
  * @tagname contact-card
  */
 export class ContactCard extends NewsroomElement {
-  static override styles = [baseStyles, containerStyles, styles];
+  static override styles = [baseStyles, containerStyles, headingStyles, styles];
 
   /** The card's title; defaults to `contact.title`, then "Contact" / "联系方式". */
   @property() heading?: string;

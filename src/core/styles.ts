@@ -136,6 +136,17 @@ export const baseStyles = css`
   }
 `;
 
+/** The title of a small block (related articles, a contact card), ruled off in the accent colour. */
+export const headingStyles = css`
+  .heading {
+    margin: 0 0 0.5em;
+    padding-bottom: 0.4em;
+    border-bottom: 2px solid var(--_accent);
+    font-size: 1.1em;
+    line-height: 1.3;
+  }
+`;
+
 /**
  * For elements whose layout follows their own width (container queries). A size container's
  * content cannot give it a width, so where the page leaves the width to the content (a flex

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .heading {
-    margin: 0 0 0.5em;
-    padding-bottom: 0.4em;
-    border-bottom: 2px solid var(--_accent);
-    font-size: 1.1em;
-    line-height: 1.3;
-  }
   ul {
     margin: 0;
     padding: 0;

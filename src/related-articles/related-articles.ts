@@ -9,7 +9,7 @@ import type { NewsItem } from '../core/model.js';
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { pageBase } from '../core/page.js';
-import { baseStyles, skeletonLines } from '../core/styles.js';
+import { baseStyles, headingStyles, skeletonLines } from '../core/styles.js';
 import { newsLink } from '../news-list/news-link.js';
 import { styles } from './related-articles.styles.js';
 
@@ -48,7 +48,7 @@ type ArticleSource = Element & { data?: unknown };
  * @tagname related-articles
  */
 export class RelatedArticles extends NewsroomElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, headingStyles, styles];
 
   /** Id of a `news-article` in the same document (or shadow root) to follow; when set, `src` is not loaded. */
   @property() for = '';
