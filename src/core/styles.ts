@@ -78,10 +78,6 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: progress;
-  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -96,11 +96,9 @@ export const styles = css`
   .sent {
     padding: 1rem 1.25rem;
   }
-  .sent:focus {
+  /* Focused by script once sent: a ring only for keyboard users (the shared :focus-visible one). */
+  .sent:not(:focus-visible) {
     outline: none;
-  }
-  .sent:focus-visible {
-    outline: 2px solid var(--_accent);
   }
   .error {
     margin: 0;

@@ -9,11 +9,9 @@ export const styles = css`
     font-size: 1.25em;
     line-height: 1.3;
   }
-  .heading:focus {
+  /* Focused by script after a page change: a ring only for keyboard users (the shared :focus-visible one). */
+  .heading:not(:focus-visible) {
     outline: none;
-  }
-  .heading:focus-visible {
-    outline: 2px solid var(--_accent);
   }
 
   /* Category tabs */
@@ -206,7 +204,6 @@ export const styles = css`
     padding: 0.2em 0.7em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: none;
     color: inherit;
     text-decoration: none;
   }

@@ -29,7 +29,6 @@ export const styles = css`
   .tree > li {
     position: relative;
     display: flex;
-    align-items: stretch;
   }
   .tree > li > a,
   .tree > li > [part='label'],
@@ -95,7 +94,6 @@ export const styles = css`
   .tree ul li {
     display: flex;
     flex-wrap: wrap;
-    align-items: stretch;
   }
   .tree ul a,
   .tree ul [part='label'],
