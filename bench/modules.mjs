@@ -2,30 +2,17 @@
 // shaking, minified, gzipped on its own) and in total, largest first. For finding where the
 // bytes are; `npm run bench` gives the figures that count (the bundles as shipped).
 import { gzipSync } from 'node:zlib';
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import typescript from '@rollup/plugin-typescript';
 import { minify } from 'terser';
-import { minifyCss, minifyHtml } from '../rollup.config.mjs';
+import { benchBundle, PART_MINIFY } from './bundle.mjs';
 
-const bundle = await rollup({
-  input: 'src/all.ts',
-  plugins: [
-    nodeResolve({ exportConditions: ['production'] }),
-    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
-    minifyCss(),
-    minifyHtml(),
-  ],
-  onwarn: () => {},
-});
+const bundle = await benchBundle('src/all.ts');
 const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
 await bundle.close();
 const rows = [];
 let all = '';
 for (const [id, info] of Object.entries(output[0].modules)) {
   if (id.includes('node_modules') || !info.code) continue;
-  // The same settings as bench/run.mjs's per-package split.
-  const { code = '' } = await minify(info.code, { module: false, toplevel: false, compress: { passes: 2 }, mangle: true });
+  const { code = '' } = await minify(info.code, PART_MINIFY);
   all += code + '\n';
   rows.push({ module: id.slice(id.indexOf('src/')), min: code.length, gzip: gzipSync(code, { level: 9 }).length });
 }

@@ -4,15 +4,12 @@ import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../test/browser.mjs';
-import { minifyCss, minifyHtml } from '../rollup.config.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
+import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
 import { loaderCost, measureVisitorCost, printVisitorCost } from './visitor.mjs';
 
@@ -35,16 +32,7 @@ function packageOf(id) {
 }
 
 async function bundleSize(input) {
-  const bundle = await rollup({
-    input,
-    plugins: [
-      nodeResolve({ exportConditions: ['production'] }),
-      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, outputToFilesystem: false }),
-      minifyCss(),
-      minifyHtml(),
-    ],
-    onwarn: () => {},
-  });
+  const bundle = await benchBundle(input);
   const minify = terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } });
   const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true, plugins: [minify] });
   await bundle.close();
@@ -58,7 +46,7 @@ async function bundleSize(input) {
   const measured = sizes(chunk.code);
   const split = {};
   for (const [name, code] of Object.entries(groups)) {
-    const { code: min } = await minifyJs(code, { module: false, toplevel: false, compress: { passes: 2 }, mangle: true });
+    const { code: min } = await minifyJs(code, PART_MINIFY);
     split[name] = gzipSync(min ?? '', { level: 9 }).length;
   }
   return { ...measured, gzipByPackage: split };
