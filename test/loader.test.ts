@@ -16,14 +16,19 @@ const scripts = () =>
     .performance.getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => path.endsWith('.js'));
+/** A fixture page in an iframe, once it has loaded. */
+async function openFrame(src: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.src = src;
+  document.body.append(iframe);
+  await new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  return iframe;
+}
 const shadowText = (el: Element | null | undefined) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('the lazy loader', () => {
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/loader-page.html';
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame = await openFrame('/test/fixtures/loader-page.html');
   });
   after(() => frame.remove());
 
@@ -86,10 +91,7 @@ describe('the lazy loader', () => {
 describe('the lazy loader when the news-provider code comes last', () => {
   let late: HTMLIFrameElement;
   before(async () => {
-    late = document.createElement('iframe');
-    late.src = '/test/fixtures/loader-late-provider.html';
-    document.body.append(late);
-    await new Promise((resolve) => late.addEventListener('load', resolve, { once: true }));
+    late = await openFrame('/test/fixtures/loader-late-provider.html');
   });
   after(() => late.remove());
 
