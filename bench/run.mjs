@@ -11,7 +11,8 @@ import { findBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
-import { loaderCost, measureVisitorCost, printVisitorCost } from './visitor.mjs';
+import { loaderCost } from './loader-cost.mjs';
+import { measureVisitorCost, printVisitorCost } from './visitor.mjs';
 
 const root = process.cwd();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -70,7 +71,7 @@ const loaderRows = () =>
     ['news-provider', 'site-nav', 'news-list', 'contact-card'],
     ['news-provider', 'site-nav', 'news-article', 'related-articles', 'contact-card'],
     ['news-provider', 'site-nav', 'message-form', 'contact-card'],
-  ].map(loaderCost);
+  ].map((tags) => loaderCost(tags));
 
 function printLoaderSizes() {
   console.log('\nLazy loader (dist/loader.js + the chunks it fetches; KiB gzip / brotli)');

@@ -2,8 +2,6 @@
 // lazy loader): JavaScript on the wire, main-thread time until every element has rendered under
 // 4x CPU throttling (against the same page as static HTML), long tasks, and Lighthouse's mobile
 // performance score. Used by bench/run.mjs; `node bench/visitor.mjs` runs it alone.
-import { readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../test/browser.mjs';
@@ -230,24 +228,6 @@ export async function measureVisitorCost() {
     await server.stop();
   }
   return rows;
-}
-
-/**
- * The script-tag path without a browser: for a set of tags, dist/loader.js plus every chunk the
- * loader fetches for them (its manifest), compressed as a server would send them.
- */
-export function loaderCost(tags) {
-  const loader = readFileSync('dist/loader.js', 'utf8');
-  const manifest = JSON.parse(/=(\{"[^]*?\]\})/.exec(loader)[1]);
-  const files = new Set(['loader.js', ...tags.flatMap((tag) => manifest[tag])]);
-  let gzip = 0;
-  let brotli = 0;
-  for (const file of files) {
-    const code = readFileSync(`dist/${file}`);
-    gzip += gzipSync(code, { level: 9 }).length;
-    brotli += brotliCompressSync(code).length;
-  }
-  return { tags, files: files.size, gzip, brotli };
 }
 
 export function printVisitorCost(rows) {

@@ -4,17 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
+import { loaderCost, loaderManifest } from '../../bench/loader-cost.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const loader = readFileSync('dist/loader.js', 'utf8');
-const manifest = JSON.parse(/=(\{"[^]*?\]\})/.exec(loader)[1]);
-const hydrate = JSON.parse(/(\["cdn\/hydrate-[^\]]*\])/.exec(loader)[1]);
+const { chunks: manifest, hydrate } = loaderManifest();
 
 /** dist/loader.js and every chunk it fetches for `tags` (and the hydration support), brotli as served. */
-function throughLoader(tags, { serverRendered = false } = {}) {
-  const files = new Set(['loader.js', ...tags.flatMap((tag) => manifest[tag]), ...(serverRendered ? hydrate : [])]);
-  return [...files].reduce((sum, file) => sum + brotliCompressSync(readFileSync(`dist/${file}`)).length, 0);
-}
+const throughLoader = (tags, options) => loaderCost(tags, options).brotli;
 
 test('a page with only site-nav and contact-card (and the provider) pays at most 20 KB through the loader', () => {
   const bytes = throughLoader(['news-provider', 'site-nav', 'contact-card']);
