@@ -70,7 +70,12 @@ export abstract class NewsroomElement extends NewsroomBase {
     return this.content.response?.data;
   }
   set data(data: unknown) {
-    this.content.set({ url: this.sourceUrl() ?? pageBase(), data });
+    this.show(data);
+  }
+
+  /** Shows data given without a request, as the answer for the element's current source. */
+  private show(data: unknown, totals?: Pick<ContentResponse, 'total' | 'totalPages'>): void {
+    this.content.set({ url: this.sourceUrl() ?? pageBase(), data, ...totals });
   }
 
   get client(): ContentClient {
@@ -138,9 +143,7 @@ export abstract class NewsroomElement extends NewsroomBase {
       this.content.fail(new ContentError('format', `inline JSON is malformed (${(error as Error).message})`));
       return;
     }
-    const total = countOf(script.getAttribute('data-total'));
-    const totalPages = countOf(script.getAttribute('data-total-pages'));
-    this.content.set({ url: this.sourceUrl() ?? pageBase(), data, total, totalPages });
+    this.show(data, { total: countOf(script.getAttribute('data-total')), totalPages: countOf(script.getAttribute('data-total-pages')) });
   }
 
   protected override update(changed: PropertyValues): void {
