@@ -117,7 +117,7 @@ export const minifyHtml = () => ({
 // entry, split by rollup into content-hashed chunks: lit-html; LitElement with the shared core,
 // which every element needs; DOMPurify, which news-article loads only when it has a body to
 // sanitize (not when it hydrates a server-rendered one); and Lit's hydration support, which the
-// loader imports first and only on a page with server-rendered elements (see `optionalHydration`).
+// loader imports first and only on a page with server-rendered elements (see `loaderLeavesOut`).
 // The loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
@@ -134,20 +134,29 @@ const sharedChunk = (id) => {
   return undefined;
 };
 
-// The elements' registering modules import Lit's hydration support first thing, as the npm
-// modules and the all-in-one file must. In the loader's build that import is empty, and
-// src/loader-hydrate.ts (the support, applied to the shared chunk's LitElement) is an entry of
-// its own, which the loader imports before any element's code when the page has server-rendered
-// elements.
+// The elements' registering modules import two things the loader's build leaves out:
+// - Lit's hydration support, first thing, as the npm modules and the all-in-one file must. In the
+//   loader's build src/loader-hydrate.ts (the support, applied to the shared chunk's LitElement)
+//   is an entry of its own, which the loader imports before any element's code when the page has
+//   server-rendered elements.
+// - news-provider's registering module, so that importing one element's module also registers
+//   the provider it may sit in. The loader loads the provider's code when it sees the tag, so no
+//   element chunk needs it. Left to rollup, this import was kept in some builds and dropped in
+//   others (our package.json `sideEffects` marks only dist/ files, and whether the module counted
+//   as side-effect free depended on which of its resolutions finished first): the chunks' hashes
+//   and the element chunks' imports changed from one build of the same sources to the next.
+// Both imports resolve to an empty module here, so every build of the same sources is the same.
 const HYDRATE_SUPPORT = '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-const optionalHydration = () => ({
-  name: 'optional-hydration',
+const loaderLeavesOut = () => ({
+  name: 'loader-leaves-out',
   resolveId(source, importer) {
-    if (source === HYDRATE_SUPPORT && importer?.includes('/src/') && !importer.endsWith('/src/loader-hydrate.ts')) return '\0no-hydration';
+    if (!importer?.includes('/src/') || importer.endsWith('/src/loader-hydrate.ts')) return null;
+    if (source === HYDRATE_SUPPORT) return '\0left-out';
+    if (source === '../news-provider/define.js' && importer.endsWith('/define.ts')) return '\0left-out';
     return null;
   },
   load(id) {
-    return id === '\0no-hydration' ? 'export {};' : null;
+    return id === '\0left-out' ? 'export {};' : null;
   },
 });
 
@@ -222,7 +231,7 @@ export default [
       manualChunks: sharedChunk,
     },
     plugins: [
-      optionalHydration(),
+      loaderLeavesOut(),
       nodeResolve({ exportConditions: ['production'] }),
       ts(),
       minifyCss(),

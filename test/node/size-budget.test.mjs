@@ -38,3 +38,10 @@ test('the lazy loader never gives an element DOMPurify, nor the hydration suppor
     assert.ok(!files.includes(hydrate[0]), `<${tag}> imports the hydration support`);
   }
 });
+
+test("no element's code brings news-provider's: the loader loads the provider where its tag is", () => {
+  const provider = manifest['news-provider'][0];
+  for (const [tag, files] of Object.entries(manifest)) {
+    if (tag !== 'news-provider') assert.ok(!files.includes(provider), `<${tag}> imports ${provider}`);
+  }
+});
