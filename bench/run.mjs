@@ -6,8 +6,7 @@ import { extname, join, normalize, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../test/browser.mjs';
+import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
@@ -104,12 +103,6 @@ function staticServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-// The same browser the tests use (CHROME_PATH, an installed one, or the bundled one).
-const launch = async () => {
-  const { executablePath, args } = await findBrowser();
-  return puppeteer.launch({ executablePath, headless: true, args });
-};
-
 // ------------------------------------------------------------------ render ratios
 async function measureRendering(browser) {
   const server = await staticServer();
@@ -162,7 +155,8 @@ async function measureDemo(browser) {
 
 // ------------------------------------------------------------------ report
 const sizeRows = await measureSizes();
-const browser = await launch();
+// The same browser the tests use (CHROME_PATH, an installed one, or the bundled one).
+const browser = await launchBrowser();
 let rendering = [];
 let demo = {};
 let serverRendering = {};

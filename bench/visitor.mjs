@@ -3,8 +3,7 @@
 // 4x CPU throttling (against the same page as static HTML), long tasks, and Lighthouse's mobile
 // performance score. Used by bench/run.mjs; `node bench/visitor.mjs` runs it alone.
 import lighthouse from 'lighthouse';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../test/browser.mjs';
+import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 
 export const VISITOR_PAGES = [
@@ -172,9 +171,8 @@ async function lighthouseScore(browser, url) {
 export async function measureVisitorCost() {
   const server = await startDemoServer();
   const base = server.url.replace(/\/$/, '');
-  const { executablePath, args } = await findBrowser();
   // Lighthouse attaches to this browser through its debugging port.
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: [...args, '--remote-debugging-port=0'] });
+  const browser = await launchBrowser(['--remote-debugging-port=0']);
   const rows = [];
   try {
     // BENCH_PAGES=article,home measures only those pages.

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
 
 const ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 const INSTALLED = [
@@ -69,6 +70,15 @@ export function findBrowser() {
     return browser;
   });
   return found;
+}
+
+/**
+ * Launches that browser, headless, with the test flags and any `extraArgs`.
+ * @returns {Promise<import('puppeteer-core').Browser>}
+ */
+export async function launchBrowser(extraArgs = []) {
+  const { executablePath, args } = await findBrowser();
+  return puppeteer.launch({ executablePath, headless: true, args: [...args, ...extraArgs] });
 }
 
 async function locate() {

@@ -5,8 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../browser.mjs';
+import { launchBrowser } from '../browser.mjs';
 import { repoRoot, startDemoServer } from './demo-server.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -75,9 +74,8 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
 
   before(async () => {
     assert.ok(existsSync(bundle), 'dist/loader.js is missing: run `npm run build` first');
-    const { executablePath, args } = await findBrowser();
     server = await startDemoServer();
-    browser = await puppeteer.launch({ executablePath, headless: true, args });
+    browser = await launchBrowser();
   });
 
   after(async () => {

@@ -2,8 +2,7 @@
 // a server-rendered article hydrates without downloading the sanitizer (DOMPurify).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../browser.mjs';
+import { launchBrowser } from '../browser.mjs';
 import { startDemoServer } from './demo-server.mjs';
 
 describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
@@ -11,8 +10,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
   let browser;
   before(async () => {
     server = await startDemoServer();
-    const { executablePath, args } = await findBrowser();
-    browser = await puppeteer.launch({ executablePath, headless: true, args });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -5,10 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser } from '../browser.mjs';
 import { repoRoot, startDemoServer } from './demo-server.mjs';
 
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const content = (path) => JSON.parse(readFileSync(join(repoRoot, 'demo/content', path), 'utf8'));
 const site = content('site.json');
 const siteEn = content('en/site.json');
@@ -68,18 +67,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
   before(async () => {
     assert.ok(existsSync(join(repoRoot, 'dist/ssr/index.js')), 'dist/ssr/index.js is missing: run `npm run build` first');
     server = await startDemoServer();
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

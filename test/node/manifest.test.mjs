@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../browser.mjs';
+import { launchBrowser } from '../browser.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
@@ -118,8 +117,7 @@ describe('the manifest against the rendered elements', { timeout: 120_000 }, () 
 
   before(async () => {
     server = await serve();
-    const { executablePath, args } = await findBrowser();
-    browser = await puppeteer.launch({ executablePath, headless: true, args });
+    browser = await launchBrowser();
     page = await browser.newPage();
     const base = `http://127.0.0.1:${server.address().port}`;
     await page.setRequestInterception(true);

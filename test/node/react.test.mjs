@@ -5,8 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { findBrowser } from '../browser.mjs';
+import { launchBrowser } from '../browser.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -29,8 +28,7 @@ describe('React pages in Chromium', { timeout: 120_000 }, () => {
   let browser;
 
   before(async () => {
-    const { executablePath, args } = await findBrowser();
-    browser = await puppeteer.launch({ executablePath, headless: true, args });
+    browser = await launchBrowser();
   });
   after(() => browser?.close());
 
