@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { loaderCost, loaderManifest } from '../../bench/loader-cost.mjs';
+import { measureOwnCode } from '../../bench/modules.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const { chunks: manifest, hydrate } = loaderManifest();
@@ -52,4 +53,9 @@ test("no element's code brings news-provider's: the loader loads the provider wh
 test('the all-in-one file does not grow past 47 KB gzip', () => {
   const bytes = gzipSync(readFileSync('dist/newsroom-elements.js'), { level: 9 }).length;
   assert.ok(bytes <= 47 * 1024, `dist/newsroom-elements.js is ${kb(bytes)} gzip > 47 KB`);
+});
+
+test('our own code does not grow past 28.5 KB gzip', async () => {
+  const { total } = await measureOwnCode();
+  assert.ok(total.gzip <= 28.5 * 1024, `our modules are ${kb(total.gzip)} gzip > 28.5 KB (node bench/modules.mjs)`);
 });
