@@ -44,9 +44,11 @@ const PROVIDER = 'news-provider';
 const loading = new Map<string, Promise<boolean>>();
 
 /**
- * Lit's hydration support, once a server-rendered element was seen before any element's code
- * ran. It must be applied before any element is defined, so every element's code waits for it;
- * a page whose elements render in the browser never asks for it.
+ * Lit's hydration support, once a server-rendered element is seen: every element's code loaded
+ * from then on waits for it, so their tags hydrate. Usually that is before any element's code
+ * (the server rendered the page); when server-rendered elements are added to a page later, it
+ * applies from then on, and an element whose tag was defined before renders afresh instead
+ * (NewsroomBase). A page whose elements render in the browser never asks for it.
  */
 let hydration: Promise<unknown> | undefined;
 const importModule = (file: string) => import(/* @vite-ignore */ url(file));
@@ -103,7 +105,7 @@ function found(element: Element): void {
 function loadSeen(): void {
   const elements = seen.splice(0);
   const fromServer = (element: Element) => element.shadowRoot && !customElements.get(element.localName);
-  if (!hydration && !loading.size && elements.some(fromServer)) {
+  if (!hydration && elements.some(fromServer)) {
     NEWSROOM_HYDRATE.forEach(preload);
     hydration = importModule(NEWSROOM_HYDRATE[0]).catch((error: unknown) =>
       console.error('newsroom-elements: could not load hydration support; server-rendered elements render again.', error),

@@ -33,11 +33,11 @@ async function openPage(query: string): Promise<Frame> {
   return { window, document: iframe.contentDocument!, problems };
 }
 
-/** Runs the npm build's registering entry in the frame (Lit in dev mode: hydration checks on). */
-async function hydrate(frame: Frame): Promise<void> {
+/** Runs the npm build's registering entry (or `entry`) in the frame (Lit in dev mode: hydration checks on). */
+async function hydrate(frame: Frame, entry = '/dist/all.js'): Promise<void> {
   const script = frame.document.createElement('script');
   script.type = 'module';
-  script.src = '/dist/all.js';
+  script.src = entry;
   const done = new Promise((resolve, reject) => {
     script.addEventListener('load', resolve, { once: true });
     script.addEventListener('error', reject, { once: true });
@@ -157,6 +157,66 @@ describe('a server-rendered page', () => {
     nav.setAttribute('variant', 'bar');
     await (nav as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(nav.shadowRoot!.querySelectorAll('nav.bar')).to.have.length(1);
+  });
+
+  it('an article whose language a script changed before hydration renders afresh, in that language, with its body', async () => {
+    const frame = await openPage('?id=1001');
+    const article = frame.document.querySelector('news-article')!;
+    const paragraphs = shadow(frame, 'news-article').querySelectorAll('[part~=body] p').length;
+    article.setAttribute('locale', 'en'); // the server wrote Chinese
+    await hydrate(frame);
+    await waitUntil(() => shadow(frame, 'news-article').querySelector('[part~=body]'), 'the article body');
+    // In the language it was given, not the server's.
+    expect(shadow(frame, 'news-article').querySelector('[data-action=print]')!.textContent!.trim()).to.equal('Print');
+    expect(shadow(frame, 'news-article').querySelectorAll('[part~=body]')).to.have.length(1);
+    expect(shadow(frame, 'news-article').querySelectorAll('[part~=body] p')).to.have.length(paragraphs);
+    expect(frame.problems).to.have.length(1);
+    expect(frame.problems[0]).to.match(/^warn: <news-article>: the server-rendered content was rendered again/);
+  });
+
+  it('a page whose language a script changed before hydration shows it in that language', async () => {
+    const frame = await openPage('?id=1001');
+    frame.document.documentElement.lang = 'en';
+    await hydrate(frame);
+    const labels = [...shadow(frame, 'contact-card').querySelectorAll('dt')].map((dt) => dt.textContent!.trim());
+    expect(labels).to.include('Phone');
+    expect(shadow(frame, 'message-form').querySelector('[part~=submit]')!.textContent!.trim()).to.not.match(/[\u4e00-\u9fff]/);
+    expect(frame.problems.length).to.be.greaterThan(0);
+    for (const problem of frame.problems) expect(problem).to.match(/rendered again \(its attributes or language changed/);
+  });
+
+  it('renders each element afresh, once, when Lit came before its hydration support', async () => {
+    const frame = await openPage('?id=1001');
+    const tags = ['site-nav', 'news-article', 'related-articles', 'news-list', 'contact-card', 'message-form'];
+    const elements = [...frame.document.querySelectorAll(tags.join(','))];
+    const serverNodes = elements.map((el) => el.shadowRoot!.querySelector('[part]'));
+    const once = {
+      'news-article': '[part~=title], [part~=body]',
+      'news-list': '[part~=item]',
+      'contact-card': '[part~=line]',
+      'message-form': 'form, [part~=field]',
+      'related-articles': '[part~=list], [part~=link]',
+    };
+    const before = Object.fromEntries(
+      Object.entries(once).map(([tag, selector]) => [tag, shadow(frame, tag).querySelectorAll(selector).length]),
+    );
+    expect(
+      Object.values(before).every((count) => count > 0),
+      JSON.stringify(before),
+    ).to.equal(true);
+    await hydrate(frame, '/test/fixtures/ssr/lit-first.js');
+    // The article body comes once the sanitizer is loaded (rendering afresh, the body is sanitized again).
+    await waitUntil(() => shadow(frame, 'news-article').querySelector('[part~=body]'), 'the article body');
+    // Each element shows its content once, as the server did, from the inline JSON, with new nodes.
+    for (const [tag, selector] of Object.entries(once)) {
+      expect(shadow(frame, tag).querySelectorAll(selector), tag).to.have.length(before[tag]);
+    }
+    for (const nav of frame.document.querySelectorAll('site-nav')) expect(nav.shadowRoot!.querySelectorAll('nav')).to.have.length(1);
+    elements.forEach((el, i) => expect(el.shadowRoot!.contains(serverNodes[i]), el.localName).to.equal(false));
+    expect(contentRequests(frame)).to.deep.equal([]);
+    // And each says why, once.
+    expect(frame.problems).to.have.length(elements.length);
+    for (const problem of frame.problems) expect(problem).to.match(/rendered again \(Lit's hydration support was not applied/);
   });
 
   it('a client-only page still renders and fetches as before', async () => {

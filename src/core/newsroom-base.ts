@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
-import type { Locale } from './locale.js';
+import { langOf, type Locale, toLocale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
-import { cameFromServer, nextTask } from './page.js';
+import { cameFromServer, nextTask, renderedFrom } from './page.js';
 
 /**
  * What every element a visitor sees shares (all but news-provider), the message form included:
@@ -24,6 +24,21 @@ export abstract class NewsroomBase extends LitElement {
   /** The shadow root came with the page (server rendering): the first render hydrates it. */
   protected readonly fromServer = cameFromServer(this);
 
+  /**
+   * The server's shadow root is rendered afresh instead of hydrated: Lit's hydration support was
+   * not applied to LitElement when this element connected (Lit would otherwise render after the
+   * server's DOM and show everything twice), or the server's DOM did not fit the template.
+   */
+  private afresh = false;
+
+  /**
+   * This render hydrates the server's DOM: it must match what the server rendered, and may keep
+   * server nodes as they are (the article body).
+   */
+  protected get hydrating(): boolean {
+    return this.fromServer && !this.hasUpdated && !this.afresh;
+  }
+
   /** The language the element speaks. */
   get resolvedLocale(): Locale {
     return this.localize.locale;
@@ -37,5 +52,59 @@ export abstract class NewsroomBase extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     if (this.fromServer && !this.hasUpdated) await nextTask();
     super.scheduleUpdate();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const reason = this.fromServer && this.cannotHydrate();
+    if (!reason) return super.createRenderRoot();
+    this.renderAfresh(reason);
+    // Not LitElement's: with the hydration support applied, it would mark the root for hydrating.
+    return (ReactiveElement.prototype as unknown as NewsroomBase).createRenderRoot.call(this);
+  }
+
+  /** Why the server's shadow root cannot be hydrated, if it cannot. */
+  private cannotHydrate(): string | undefined {
+    // Applied, the support adds `defer-hydration` to LitElement's observed attributes as an own
+    // property: the one sign of it that is the same in Lit's development and production builds.
+    // It is missing when Lit was imported before the support (an app's own Lit components came
+    // first), or when the lazy loader ran elements' code before a server-rendered one appeared.
+    if (!Object.hasOwn(LitElement, 'observedAttributes'))
+      return "Lit's hydration support was not applied; import @lit-labs/ssr-client/lit-element-hydrate-support.js before lit";
+    const stamp = [...this.shadowRoot!.childNodes].find((node) => node instanceof Comment && node.data.startsWith('newsroom:'));
+    // The language as LocaleController will resolve it; the provider's config is not here yet.
+    const provider = this.closest('news-provider')?.getAttribute('locale');
+    const locale = toLocale(this.locale) ?? toLocale(provider) ?? toLocale(langOf(this)) ?? 'en';
+    const observed = (this.constructor as typeof LitElement).observedAttributes;
+    if (stamp && (stamp as Comment).data !== renderedFrom((name) => this.getAttribute(name), observed, locale))
+      return 'its attributes or language changed before its code arrived';
+    return undefined;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (this.hydrating) {
+      try {
+        return super.update(changed);
+      } catch (error) {
+        // The server's DOM does not fit the template (a script changed it before the element's
+        // code arrived, or the page has no stamp to tell): render afresh rather than break.
+        this.renderAfresh((error as Error).message);
+        this.removeServerDom();
+        render(this.render(), this.renderRoot as HTMLElement, this.renderOptions);
+        return;
+      }
+    }
+    // Right before the first render, in the same task: nothing flashes.
+    if (this.afresh && !this.hasUpdated) this.removeServerDom();
+    super.update(changed);
+  }
+
+  private renderAfresh(reason: string): void {
+    this.afresh = true;
+    console.warn(`<${this.localName}>: the server-rendered content was rendered again (${reason})`);
+  }
+
+  /** Removes what the server rendered in the shadow root, but its styles. */
+  private removeServerDom(): void {
+    for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
   }
 }

@@ -1,4 +1,4 @@
-import { html, isServer, type PropertyValues, render } from 'lit';
+import { html, isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, countOf, defaultClient } from './content-client.js';
 import { ContentController } from './content-controller.js';
@@ -44,7 +44,7 @@ export abstract class NewsroomElement extends NewsroomBase {
    */
   protected get live(): boolean {
     if (isServer) return false;
-    if (this.hasUpdated || !this.fromServer) return true;
+    if (!this.hydrating) return true;
     this.extrasWaiting = true;
     return false;
   }
@@ -144,20 +144,6 @@ export abstract class NewsroomElement extends NewsroomBase {
       return;
     }
     this.show(data, { total: countOf(script.getAttribute('data-total')), totalPages: countOf(script.getAttribute('data-total-pages')) });
-  }
-
-  protected override update(changed: PropertyValues): void {
-    if (!this.fromServer || this.hasUpdated) return super.update(changed);
-    try {
-      super.update(changed);
-    } catch (error) {
-      // A script changed this element between the server's render and hydration (an attribute
-      // set before the element's code arrived), so the server's DOM no longer fits the template.
-      // Render afresh (the server's styles stay) rather than leave a broken element.
-      console.warn(`<${this.localName}>: the server-rendered content was rendered again (${(error as Error).message})`);
-      for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
-      render(this.render(), this.renderRoot as HTMLElement, this.renderOptions);
-    }
   }
 
   protected override updated(changed: PropertyValues): void {

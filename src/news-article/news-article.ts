@@ -138,7 +138,7 @@ export class NewsArticle extends NewsroomElement {
   private bodyView?: unknown;
 
   private renderBody(view: { article: Article }) {
-    const adopt = this.fromServer && !this.hasUpdated; // the server's body stays as it is
+    const adopt = this.hydrating; // the server's body stays as it is
     if (adopt) this.bodyView = view;
     const loaded = sanitizer();
     this.waitingForSanitizer = !loaded && view !== this.bodyView;

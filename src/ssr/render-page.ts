@@ -5,7 +5,7 @@ import { type ContentResponse, defaultClient, pagingTotals } from '../core/conte
 import type { NewsroomConfig } from '../core/context.js';
 import type { Article } from '../core/model.js';
 import { defineElement } from '../core/define.js';
-import { type PageInfo, withPage } from '../core/page.js';
+import { type PageInfo, renderedFrom, withPage } from '../core/page.js';
 import { useSanitizerWindow } from '../core/sanitize.js';
 import { MessageForm } from '../message-form/message-form.js';
 import { NewsArticle } from '../news-article/news-article.js';
@@ -271,7 +271,15 @@ function renderShadow(found: FoundElement, element: ServerElement): string {
     shadow += chunk;
   }
   const response = element.content?.status === 'complete' && found.inline === undefined ? element.content.response : undefined;
-  return `<template shadowrootmode="open">${shadow}</template>` + (response?.data === undefined ? '' : inlineJson(response));
+  // What the element was rendered from, for the browser to check before hydrating: the page's
+  // attributes (not the rendered element's, which has reflected properties too) and its language.
+  const observed = (element.constructor as typeof LitElement).observedAttributes;
+  const from =
+    'resolvedLocale' in element ? renderedFrom((name) => found.attributes.get(name), observed, String(element.resolvedLocale)) : undefined;
+  return (
+    `<template shadowrootmode="open">${from ? `<!--${from}-->` : ''}${shadow}</template>` +
+    (response?.data === undefined ? '' : inlineJson(response))
+  );
 }
 
 /**

@@ -100,4 +100,60 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     for (const { tag, fromServer, total } of result)
       assert.ok(fromServer > 0 && fromServer >= total - 4, `${tag}: ${fromServer} of ${total} nodes kept`);
   });
+
+  test('server-rendered elements added later to a page rendered in the browser: new tags hydrate, defined ones render afresh, each shows once', async () => {
+    const fragment = (html, tag) => {
+      const start = html.indexOf(`<${tag}`);
+      return html.slice(start, html.indexOf(`</${tag}>`, start) + `</${tag}>`.length);
+    };
+    const list = fragment(await (await fetch(new URL('/news.html', server.url))).text(), 'news-list');
+    const card = fragment(await (await fetch(new URL('/about.html', server.url))).text(), 'contact-card');
+    const page = await browser.newPage();
+    await page.setBypassCSP(true); // setHTMLUnsafe, under the demo's Trusted Types policy
+    const warnings = [];
+    page.on('console', (message) => ['warn', 'warning', 'error'].includes(message.type()) && warnings.push(message.text()));
+    await page.goto(new URL('/about.html?ssr=0', server.url).href, { waitUntil: 'networkidle0' });
+    const result = await page.evaluate(
+      async (list, card) => {
+        await customElements.whenDefined('contact-card');
+        const holder = document.createElement('div');
+        document.body.append(holder);
+        holder.setHTMLUnsafe(list + card);
+        const newsList = holder.querySelector('news-list');
+        const contact = holder.querySelector('contact-card');
+        const items = newsList.shadowRoot.querySelectorAll('[part~=item]').length;
+        for (const node of newsList.shadowRoot.querySelectorAll('*')) node.fromServer = true;
+        await customElements.whenDefined('news-list');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await newsList.updateComplete;
+        await contact.updateComplete;
+        const nodes = [...newsList.shadowRoot.querySelectorAll('*')];
+        return {
+          items,
+          itemsAfter: newsList.shadowRoot.querySelectorAll('[part~=item]').length,
+          kept: nodes.filter((node) => node.fromServer).length,
+          total: nodes.length,
+          sections: contact.shadowRoot.querySelectorAll('section').length,
+          scripts: performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('.js')),
+        };
+      },
+      list,
+      card,
+    );
+    await page.close();
+    assert.ok(result.items > 0 && result.itemsAfter === result.items, `items: ${result.items} from the server, ${result.itemsAfter} after`);
+    assert.ok(result.kept >= result.total - 4, `news-list hydrated: ${result.kept} of ${result.total} server nodes kept`);
+    assert.ok(
+      result.scripts.some((path) => /\/dist\/cdn\/hydrate-/.test(path)),
+      'the hydration support was loaded when they came',
+    );
+    assert.equal(result.sections, 1, 'the contact card shows once');
+    assert.deepEqual(
+      warnings.map((text) => text.replace(/ \(.*/, '')),
+      ['<contact-card>: the server-rendered content was rendered again'],
+    );
+  });
 });

@@ -306,3 +306,19 @@ test('renders any HTML, leaves other markup as written, and keeps inline data wi
   // Rendering a rendered page changes nothing.
   assert.equal(await renderPage(out, { url: 'https://example.test/', fetch }), out);
 });
+
+test('each shadow root starts with a hash of what it was rendered from, which no attribute value can break out of', async () => {
+  const { fetch } = fixtureFetch();
+  const render = (attributes) =>
+    renderPage(page(`<contact-card src="site.json" ${attributes}></contact-card>`), { url: 'https://example.test/', fetch });
+  const stampOf = (out) => /<template shadowrootmode="open"><!--(newsroom:[0-9a-z]+)--><style>/.exec(out)?.[1];
+  const plain = stampOf(await render(''));
+  assert.ok(plain, 'the stamp opens the shadow root');
+  const hostile = await render('heading="--><img src=x onerror=alert(1)><!--"');
+  const stamp = stampOf(hostile);
+  assert.ok(stamp && stamp !== plain, 'another attribute, another stamp');
+  assert.equal(find(parse(hostile), 'img').length, 0, 'nothing escaped the comment');
+  // The language is part of it; an attribute the element does not observe is not.
+  assert.notEqual(stampOf(await render('locale="en"')), plain);
+  assert.equal(stampOf(await render('class="sidebar" data-x="1"')), plain);
+});
