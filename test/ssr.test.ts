@@ -185,6 +185,27 @@ describe('a server-rendered page', () => {
     for (const problem of frame.problems) expect(problem).to.match(/rendered again \(its attributes or language changed/);
   });
 
+  it('a list whose data a script set before hydration shows that data, not the server’s', async () => {
+    const frame = await openPage('?id=1001');
+    const list = frame.document.querySelector('news-list') as HTMLElement & { data: unknown };
+    // As many items as the server showed, so only their text differs.
+    const count = shadow(frame, 'news-list').querySelectorAll('[part~=item]').length;
+    const items = Array.from({ length: count }, (_, i) => ({
+      id: `x${i}`,
+      title: `Set by the page ${i}`,
+      date: '2026-01-02T09:00:00+08:00',
+      category: 'company',
+      url: `/news/x${i}.html`,
+    }));
+    list.data = { items };
+    await hydrate(frame);
+    const titles = [...shadow(frame, 'news-list').querySelectorAll('[part~=item]')].map((item) => item.textContent);
+    expect(titles).to.have.length(count);
+    titles.forEach((title, i) => expect(title).to.contain(`Set by the page ${i}`));
+    expect(frame.problems).to.have.length(1);
+    expect(frame.problems[0]).to.match(/^warn: <news-list>: the server-rendered content was rendered again \(a script set its data/);
+  });
+
   it('renders each element afresh, once, when Lit came before its hydration support', async () => {
     const frame = await openPage('?id=1001');
     const tags = ['site-nav', 'news-article', 'related-articles', 'news-list', 'contact-card', 'message-form'];

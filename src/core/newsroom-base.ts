@@ -63,7 +63,7 @@ export abstract class NewsroomBase extends LitElement {
   }
 
   /** Why the server's shadow root cannot be hydrated, if it cannot. */
-  private cannotHydrate(): string | undefined {
+  protected cannotHydrate(): string | undefined {
     // Applied, the support adds `defer-hydration` to LitElement's observed attributes as an own
     // property: the one sign of it that is the same in Lit's development and production builds.
     // It is missing when Lit was imported before the support (an app's own Lit components came

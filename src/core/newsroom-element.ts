@@ -92,6 +92,10 @@ export abstract class NewsroomElement extends NewsroomBase {
     if (this.content.status === 'initial') this.readInlineData();
   }
 
+  protected override cannotHydrate(): string | undefined {
+    return super.cannotHydrate() ?? (this.early ? 'a script set its data before its code arrived' : undefined);
+  }
+
   /** The URL to load; elements with templates or paging override it. */
   protected sourceUrl(): string | undefined {
     return this.resolveUrl(this.src);
