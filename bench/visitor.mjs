@@ -11,9 +11,10 @@ export const VISITOR_PAGES = [
   { name: 'news', path: '/news.html', budgetKb: 36 },
   { name: 'article', path: '/article.html?id=1001', budgetKb: 36 },
   { name: 'contact', path: '/contact.html', budgetKb: 36 },
-  // Only site-nav and contact-card (and the provider): what the README's script tag costs a page
-  // that shows no news.
-  { name: 'about (menus + contact)', path: '/about.html', budgetKb: 20 },
+  // Only site-nav and contact-card (and the provider), server-rendered as the demo serves it. No
+  // budget of its own: the 20 KB one is the script tag's on a page rendered in the browser (the
+  // loader table and the size test); this page pays the hydration support on top (README › Budgets).
+  { name: 'about (menus + contact)', path: '/about.html' },
 ];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -238,9 +239,9 @@ export function printVisitorCost(rows) {
       continue;
     }
     const kb = (row.jsBytes / 1024).toFixed(1);
-    const mark = row.jsBytes <= row.budgetKb * 1024 ? 'ok' : 'OVER';
+    const mark = row.budgetKb === undefined ? 'no budget' : `≤ ${row.budgetKb}: ${row.jsBytes <= row.budgetKb * 1024 ? 'ok' : 'OVER'}`;
     console.log(
-      `  ${row.name.padEnd(24)} JS ${kb.padStart(5)} KB in ${String(row.jsFiles).padStart(2)} files (≤ ${row.budgetKb}: ${mark})   ` +
+      `  ${row.name.padEnd(24)} JS ${kb.padStart(5)} KB in ${String(row.jsFiles).padStart(2)} files (${mark})   ` +
         `main thread ${row.taskMs.toFixed(0).padStart(4)} ms (script ${row.scriptMs.toFixed(0)}) vs static ${row.staticMs.toFixed(0)} ms = ${row.ratio.toFixed(2)}x   ` +
         `long tasks > 100 ms per load: ${row.longTasksOver100.toFixed(1)} (longest ${row.longestTaskMs} ms; static HTML ${row.staticLongTasksOver100.toFixed(1)}), ` +
         `mostly script ${row.scriptLongTasks.toFixed(1)} (longest ${row.longestScriptTaskMs} ms; most script in one ${row.mostScriptInLongTaskMs} ms)   ` +
