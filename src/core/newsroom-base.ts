@@ -9,7 +9,8 @@ import { cameFromServer, nextTask, renderedFrom } from './page.js';
 /**
  * What every element a visitor sees shares (all but news-provider), the message form included:
  * the `locale` attribute, the nearest provider's config, the language they resolve to, and a
- * server-rendered shadow root hydrated in a task of its own.
+ * server-rendered shadow root hydrated in a task of its own, or rendered afresh where hydrating
+ * would keep stale text or show the content twice.
  */
 export abstract class NewsroomBase extends LitElement {
   /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
@@ -24,11 +25,7 @@ export abstract class NewsroomBase extends LitElement {
   /** The shadow root came with the page (server rendering): the first render hydrates it. */
   protected readonly fromServer = cameFromServer(this);
 
-  /**
-   * The server's shadow root is rendered afresh instead of hydrated: Lit's hydration support was
-   * not applied to LitElement when this element connected (Lit would otherwise render after the
-   * server's DOM and show everything twice), or the server's DOM did not fit the template.
-   */
+  /** The server's shadow root is rendered afresh instead of hydrated (see `cannotHydrate`). */
   private afresh = false;
 
   /**
@@ -62,7 +59,11 @@ export abstract class NewsroomBase extends LitElement {
     return (ReactiveElement.prototype as unknown as NewsroomBase).createRenderRoot.call(this);
   }
 
-  /** Why the server's shadow root cannot be hydrated, if it cannot. */
+  /**
+   * Why the server's shadow root cannot be hydrated, if it cannot. Hydrating keeps the server's
+   * DOM as it is, so it is only right when this element would render the same; and without Lit's
+   * hydration support applied, Lit would render after the server's DOM (everything twice).
+   */
   protected cannotHydrate(): string | undefined {
     // Applied, the support adds `defer-hydration` to LitElement's observed attributes as an own
     // property: the one sign of it that is the same in Lit's development and production builds.
@@ -70,12 +71,14 @@ export abstract class NewsroomBase extends LitElement {
     // first), or when the lazy loader ran elements' code before a server-rendered one appeared.
     if (!Object.hasOwn(LitElement, 'observedAttributes'))
       return "Lit's hydration support was not applied; import @lit-labs/ssr-client/lit-element-hydrate-support.js before lit";
-    const stamp = [...this.shadowRoot!.childNodes].find((node) => node instanceof Comment && node.data.startsWith('newsroom:'));
+    const stamp = [...this.shadowRoot!.childNodes].find(
+      (node): node is Comment => node instanceof Comment && node.data.startsWith('newsroom:'),
+    );
     // The language as LocaleController will resolve it; the provider's config is not here yet.
     const provider = this.closest('news-provider')?.getAttribute('locale');
     const locale = toLocale(this.locale) ?? toLocale(provider) ?? toLocale(langOf(this)) ?? 'en';
     const observed = (this.constructor as typeof LitElement).observedAttributes;
-    if (stamp && (stamp as Comment).data !== renderedFrom((name) => this.getAttribute(name), observed, locale))
+    if (stamp && stamp.data !== renderedFrom((name) => this.getAttribute(name), observed, locale))
       return 'its attributes or language changed before its code arrived';
     return undefined;
   }
