@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { langOf, type Locale, toLocale } from './locale.js';
+import { type Locale, resolveLocale } from './locale.js';
 
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   /** The element's own `locale` attribute. */
@@ -32,7 +32,7 @@ export class LocaleController implements ReactiveController {
   }
 
   get locale(): Locale {
-    return toLocale(this.host.locale) ?? toLocale(this.providerLocale()) ?? toLocale(langOf(this.host)) ?? 'en';
+    return resolveLocale(this.host.locale, this.providerLocale(), this.host);
   }
 
   hostConnected(): void {

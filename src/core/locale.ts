@@ -20,6 +20,10 @@ export function langOf(node: Node): string | undefined {
   return undefined;
 }
 
+/** The language an element speaks: its own `locale`, else its provider's, else the nearest `lang`, else English. */
+export const resolveLocale = (own: string | null | undefined, provider: string | null | undefined, node: Node): Locale =>
+  toLocale(own) ?? toLocale(provider) ?? toLocale(langOf(node)) ?? 'en';
+
 const OFFSET = /(?:z|([+-])(\d{2}):?(\d{2}))$/i;
 
 /**

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
-import { langOf, type Locale, toLocale } from './locale.js';
+import { type Locale, resolveLocale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
 import { cameFromServer, nextTask, renderedFrom } from './page.js';
 
@@ -75,8 +75,7 @@ export abstract class NewsroomBase extends LitElement {
       (node): node is Comment => node instanceof Comment && node.data.startsWith('newsroom:'),
     );
     // The language as LocaleController will resolve it; the provider's config is not here yet.
-    const provider = this.closest('news-provider')?.getAttribute('locale');
-    const locale = toLocale(this.locale) ?? toLocale(provider) ?? toLocale(langOf(this)) ?? 'en';
+    const locale = resolveLocale(this.locale, this.closest('news-provider')?.getAttribute('locale'), this);
     const observed = (this.constructor as typeof LitElement).observedAttributes;
     if (stamp && stamp.data !== renderedFrom((name) => this.getAttribute(name), observed, locale))
       return 'its attributes or language changed before its code arrived';
