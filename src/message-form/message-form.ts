@@ -210,7 +210,7 @@ export class MessageForm extends NewsroomBase {
     if (changed.has('data')) this.showAgain(this.data);
     this.messageText ??= this.values.message ?? '';
     // A server-rendered form first hydrates as the server drew it; a saved draft comes back after.
-    if ((changed.has('action') || changed.has('noDraft')) && (this.hasUpdated || !this.fromServer)) this.restoreDraft();
+    if ((changed.has('action') || changed.has('noDraft')) && !this.hydrating) this.restoreDraft();
   }
 
   protected override firstUpdated(): void {

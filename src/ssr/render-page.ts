@@ -3,6 +3,7 @@ import type { LitElement } from 'lit';
 import { ContactCard } from '../contact-card/contact-card.js';
 import { type ContentResponse, defaultClient, pagingTotals } from '../core/content-client.js';
 import type { NewsroomConfig } from '../core/context.js';
+import type { Locale } from '../core/locale.js';
 import type { Article } from '../core/model.js';
 import { defineElement } from '../core/define.js';
 import { type PageInfo, renderedFrom, withPage } from '../core/page.js';
@@ -54,6 +55,7 @@ const CLASSES: Record<string, CustomElementConstructor> = {
 /** What the renderer touches on an element instance: the data path every element shares. */
 interface ServerElement extends LitElement {
   data: unknown;
+  resolvedLocale?: Locale;
   config?: NewsroomConfig;
   content?: { status: string; response?: ContentResponse; set(response: ContentResponse): void };
   sourceUrl?(): string | undefined;
@@ -274,8 +276,7 @@ function renderShadow(found: FoundElement, element: ServerElement): string {
   // What the element was rendered from, for the browser to check before hydrating: the page's
   // attributes (not the rendered element's, which has reflected properties too) and its language.
   const observed = (element.constructor as typeof LitElement).observedAttributes;
-  const from =
-    'resolvedLocale' in element ? renderedFrom((name) => found.attributes.get(name), observed, String(element.resolvedLocale)) : undefined;
+  const from = element.resolvedLocale && renderedFrom((name) => found.attributes.get(name), observed, element.resolvedLocale);
   return (
     `<template shadowrootmode="open">${from ? `<!--${from}-->` : ''}${shadow}</template>` +
     (response?.data === undefined ? '' : inlineJson(response))
