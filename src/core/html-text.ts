@@ -1,11 +1,16 @@
 // Text fields that arrive as HTML (WordPress `title.rendered` / `excerpt.rendered`, JSON Feed
 // `content_html` used for a missing title) are shown as text, so they need their tags dropped
-// and their character references decoded — not a sanitizer. This is a plain string scanner on
-// purpose: it never builds a DOM (no inert document, no <template>), so no markup can load or
-// run whatever the input holds; it works the same in Node (server rendering) as in the browser;
-// it costs ~1 KB instead of DOMPurify's 12 KB for every list; and it is linear in the input
-// (indexOf scans, no backtracking regular expressions). Its output is only ever rendered as
-// text, so an imperfect parse can cost a few stray characters, never safety.
+// and their character references decoded — not a sanitizer. Tags are dropped by a plain string
+// scanner: it never builds a DOM, so no markup can load or run whatever the input holds, and it
+// is linear in the input (indexOf scans, no backtracking regular expressions). Its output is only
+// ever rendered as text, so an imperfect parse can cost a few stray characters, never safety.
+//
+// Character references are decoded by the HTML parser itself, never by a table of our own: all
+// 2,231 names of the standard, the legacy ones without `;` (`&copy 2025`), numeric edge cases.
+// In the browser that is the browser's parser, fed text in which every `<` is escaped, into a
+// <textarea> of an inert document (RCDATA: no element can be made from it); on the server it is
+// `entities`, the decoder parse5 uses, handed in by `newsroom-elements/ssr`
+// (`useCharacterReferenceDecoder`), so its 30 KB table never reaches a browser bundle.
 
 // Elements whose content is not text a reader should see (code, styles, nested documents).
 const HIDDEN = new Set('script style template title textarea xmp iframe noembed noframes noscript svg math'.split(' '));
@@ -14,56 +19,56 @@ const INLINE = new Set(
   'a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strike strong sub sup time u var wbr'.split(' '),
 );
 
-// The named references that occur in CMS titles and excerpts. WordPress writes typography as
-// numeric references (&#8220;) and everything else as UTF-8; an unknown name stays as written.
-const NAMED = new Map(
-  Object.entries({
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-    hellip: '…',
-    mdash: '—',
-    ndash: '–',
-    lsquo: '‘',
-    rsquo: '’',
-    ldquo: '“',
-    rdquo: '”',
-    laquo: '«',
-    raquo: '»',
-    middot: '·',
-    bull: '•',
-    copy: '©',
-    reg: '®',
-    trade: '™',
-    deg: '°',
-    times: '×',
-    euro: '€',
-    yen: '¥',
-  }),
-);
-// Numeric references to C1 controls mean windows-1252, as in browsers (&#150; is an en dash).
-const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+type Decoder = (text: string) => string;
+let serverDecoder: Decoder | undefined;
 
-function codePoint(code: number): string {
-  if (code >= 0x80 && code <= 0x9f) return CP1252[code - 0x80];
-  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(code);
+/** Where there is no document (server rendering), decode with this (`entities`' `decodeHTML`). */
+export function useCharacterReferenceDecoder(decode: Decoder): void {
+  serverDecoder = decode;
 }
 
-/** Decodes character references once (`&amp;lt;` is the text `&lt;`). */
+// Every `<` as a reference: whatever the parser gets is text, under any policy or context.
+const textOnly = (text: string) => text.replace(/</g, '&lt;');
+type Policy = { createHTML(text: string): unknown };
+let field: HTMLTextAreaElement | undefined;
+let policy: Policy | undefined | null;
+
+/** Under `require-trusted-types-for 'script'` the parser takes text only through a policy. */
+function trustedPolicy(): Policy | undefined {
+  if (policy === undefined) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } }).trustedTypes;
+    try {
+      policy = factory ? factory.createPolicy('newsroom', { createHTML: textOnly }) : null;
+    } catch (error) {
+      // The page's CSP does not list `newsroom` in `trusted-types`: references stay as written.
+      console.warn('newsroom-elements: allow the Trusted Types policy "newsroom" to decode character references', error);
+      policy = null;
+    }
+  }
+  return policy ?? undefined;
+}
+
+function browserDecode(text: string): string {
+  field ??= document.implementation.createHTMLDocument('').createElement('textarea');
+  const trusted = trustedPolicy();
+  try {
+    field.innerHTML = (trusted ? trusted.createHTML(text) : textOnly(text)) as string;
+  } catch {
+    return text; // Trusted Types enforced and the policy refused: leave the text as written
+  }
+  return field.textContent ?? '';
+}
+
+/** Decodes character references once, as the HTML parser does in text (`&amp;lt;` is the text `&lt;`). */
 export function decodeCharacterReferences(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(
-    /&(?:#[xX]([0-9a-fA-F]{1,8});?|#(\d{1,8});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g,
-    (whole, hex?: string, dec?: string, name?: string) => {
-      if (hex) return codePoint(parseInt(hex, 16));
-      if (dec) return codePoint(parseInt(dec, 10));
-      return NAMED.get(name!) ?? whole;
-    },
-  );
+  // The parser's input preprocessing, so both decoders see the same characters.
+  const input = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd');
+  if (serverDecoder) return serverDecoder(input);
+  if (typeof document === 'undefined') {
+    throw new Error('decoding HTML text outside a browser needs newsroom-elements/ssr (it brings the decoder)');
+  }
+  return browserDecode(input);
 }
 
 /** Index just past the `>` closing the tag that starts at `start`, skipping quoted values. */

@@ -1,4 +1,5 @@
 import { LitElementRenderer, RenderResultIterator } from '@lit-labs/ssr';
+import { decodeHTML } from 'entities/decode';
 import type { LitElement } from 'lit';
 import { ContactCard } from '../contact-card/contact-card.js';
 import { type ContentResponse, defaultClient, pagingTotals } from '../core/content-client.js';
@@ -6,6 +7,7 @@ import type { NewsroomConfig } from '../core/context.js';
 import type { Locale } from '../core/locale.js';
 import type { Article } from '../core/model.js';
 import { defineElement } from '../core/define.js';
+import { useCharacterReferenceDecoder } from '../core/html-text.js';
 import { type PageInfo, renderedFrom, withPage } from '../core/page.js';
 import { useSanitizerWindow } from '../core/sanitize.js';
 import { MessageForm } from '../message-form/message-form.js';
@@ -41,6 +43,9 @@ export class SourceError extends Error {
 }
 
 export const DEFAULT_SSR_TIMEOUT = 3000;
+
+// Text read from HTML fields decodes as the HTML parser does, with parse5's own decoder.
+useCharacterReferenceDecoder(decodeHTML);
 
 const CLASSES: Record<string, CustomElementConstructor> = {
   'news-provider': NewsProvider,

@@ -1,10 +1,14 @@
-// Text fields read from HTML (WordPress titles and excerpts) are decoded by plain string code
-// that runs in Node without a DOM, as server rendering needs; hostile input never breaks it.
+// Text fields read from HTML (WordPress titles and excerpts) are read in Node without a DOM, as
+// server rendering needs: tags dropped by plain string code, character references decoded by the
+// decoder newsroom-elements/ssr brings (entities); hostile input never breaks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { htmlToText } from '../../dist/core/html-text.js';
+import { characterEntities } from 'character-entities';
+import { characterEntitiesLegacy } from 'character-entities-legacy';
+import { renderPage } from 'newsroom-elements/ssr';
+import { decodeCharacterReferences, htmlToText } from '../../dist/core/html-text.js';
 
 const corpusDir = process.env.XSS_CORPUS_DIR || resolve('../shared/corpus/xss');
 
@@ -15,6 +19,27 @@ test('decodes WordPress titles in Node, with no DOM', () => {
     'Prices \u201cup\u201d & rising\u2026',
   );
   assert.equal(htmlToText('<p>One</p>\n<p>Two&nbsp;three</p>'), 'One Two three');
+});
+
+test('decodes every named reference of the standard, and the legacy ones without a semicolon', () => {
+  const names = Object.entries(characterEntities);
+  const wrong = names.filter(([name, text]) => decodeCharacterReferences(`&${name};`) !== text).map(([name]) => name);
+  assert.deepEqual(wrong, []);
+  const legacy = characterEntitiesLegacy.filter((name) => decodeCharacterReferences(`&${name} 2025`) !== `${characterEntities[name]} 2025`);
+  assert.deepEqual(legacy, []);
+  assert.equal(names.length + characterEntitiesLegacy.length, 2231);
+  assert.equal(decodeCharacterReferences('&#x80;&#150;&#0;&#xD800;&#x110000;&notit;&bogus;'), '€–\ufffd\ufffd\ufffd¬it;&bogus;');
+});
+
+test('a server-rendered WordPress title reads as the browser would show it', async () => {
+  const posts = [
+    { id: 7, date: '2025-01-02T00:00:00', title: { rendered: 'Caf&eacute; &amp; news &copy 2025' }, link: 'https://example.com/7' },
+  ];
+  const page = `<!doctype html><html><head></head><body><news-list><script type="application/json">${JSON.stringify(posts)}</script></news-list></body></html>`;
+  const out = await renderPage(page);
+  const shadow = out.slice(out.indexOf('<template shadowrootmode'), out.indexOf('</template>'));
+  assert.match(shadow, /Café &amp; news © 2025/);
+  assert.doesNotMatch(shadow, /eacute|&amp;copy/);
 });
 
 test(
