@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { NewsList } from '../src/news-list/news-list.js';
 import { pageNumbers } from '../src/news-list/news-list.js';
@@ -182,9 +182,10 @@ describe('news-list: paging in the browser', () => {
 });
 
 describe('news-list: the pager and the address', () => {
-  const pageOf = (href: string | null) => new URL(href ?? '', location.href).searchParams.get('page');
+  // The only list on the page: its key is `query-1-page` (its place), unless it asks for another.
+  const pageOf = (href: string | null) => new URL(href ?? '', location.href).searchParams.get('query-1-page');
 
-  it('pages with real links to ?page=N that keep the rest of the address', async () => {
+  it('pages with real links to ?query-1-page=N that keep the rest of the address', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}keep=1`);
     const el = await mount(html`<news-list src=${LIST}></news-list>`);
     const links = part(el, 'page');
@@ -201,11 +202,11 @@ describe('news-list: the pager and the address', () => {
     button(el, '2').click();
     await el.updateComplete;
     expect(currentPage(el)).to.equal('2');
-    expect(new URL(location.href).searchParams.get('page')).to.equal('2');
+    expect(pageOf(location.href)).to.equal('2');
     expect(history.length).to.equal(before + 1);
     button(el, '3').click();
     await el.updateComplete;
-    expect(new URL(location.href).searchParams.get('page')).to.equal('3');
+    expect(pageOf(location.href)).to.equal('3');
 
     history.back();
     await oneEvent(window, 'popstate');
@@ -223,10 +224,11 @@ describe('news-list: the pager and the address', () => {
     expect(await mockLog(key)).to.have.length(1);
   });
 
-  it('opens on the page the address asks for; a teaser with limit ignores it', async () => {
+  it('opens on the page the address asks for under page-param (plain ?page=); a teaser with limit ignores it', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}page=3`);
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const el = await mount(html`<news-list page-param="page" src=${LIST}></news-list>`);
     expect(currentPage(el)).to.equal('3');
+    expect(new URL(button(el, '2').getAttribute('href')!, location.href).searchParams.get('page')).to.equal('2');
     const teaser = await mount(html`<news-list limit="2" src=${LIST}></news-list>`);
     expect(titles(teaser)).to.have.length(2);
     expect(part(teaser, 'pager')).to.have.length(0);
@@ -240,7 +242,67 @@ describe('news-list: the pager and the address', () => {
     link.dispatchEvent(click);
     await el.updateComplete;
     expect(currentPage(el)).to.equal('1');
-    expect(new URL(location.href).searchParams.get('page')).to.equal(null);
+    expect(pageOf(location.href)).to.equal(null);
+  });
+});
+
+describe('news-list: two paged lists on one page', () => {
+  const address = () => new URL(location.href).searchParams;
+  const click = async (el: NewsList, page: string) => {
+    button(el, page).click();
+    await el.updateComplete;
+  };
+  const mountTwo = async () => {
+    const provider = await fixture(html`<news-provider .client=${fastClient()}>
+      <news-list src=${LIST} page-size="5"></news-list>
+      <news-list id="industry" category="industry" src=${LIST} page-size="3"></news-list>
+    </news-provider>`);
+    const lists = [...provider.querySelectorAll('news-list')];
+    await Promise.all(lists.map((el) => settled(el)));
+    return lists;
+  };
+  const back = async (lists: NewsList[]) => {
+    history.back();
+    await oneEvent(window, 'popstate');
+    await Promise.all(lists.map((el) => el.updateComplete));
+  };
+
+  it('each keeps its own key through paging, a reload and back', async () => {
+    let [first, second] = await mountTwo();
+    await click(first, '2');
+    await click(second, '3');
+    await click(first, '4');
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['4', '3']);
+    expect([address().get('query-1-page'), address().get('query-industry-page'), address().get('page')]).to.deep.equal(['4', '3', null]);
+    // Each pager links to its own next page, the other list's page kept.
+    expect(query(button(second, '2').getAttribute('href')!)).to.include({ 'query-1-page': '4', 'query-industry-page': '2' });
+
+    // A reload: the same lists made afresh from the address.
+    fixtureCleanup();
+    [first, second] = await mountTwo();
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['4', '3']);
+
+    await back([first, second]);
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['2', '3']);
+    await back([first, second]);
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['2', '1']);
+    await back([first, second]);
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['1', '1']);
+  });
+
+  it('a list added later starts on its first page, whatever pages the others left in the address', async () => {
+    history.replaceState(null, '', `${location.pathname}?page=3&query-1-page=3&query-industry-page=2`);
+    const [first, second] = await mountTwo();
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['3', '2']);
+    const later = document.createElement('news-list');
+    later.src = LIST;
+    later.pageSize = 5;
+    first.parentElement!.append(later);
+    await settled(later);
+    expect(currentPage(later)).to.equal('1');
+    await click(later, '2');
+    expect(address().get('query-3-page')).to.equal('2');
+    expect([currentPage(first), currentPage(second)]).to.deep.equal(['3', '2']);
   });
 });
 

@@ -9,12 +9,12 @@ interface Frame {
   problems: string[];
 }
 
-/** Loads a server-rendered page in an iframe, without its script yet. */
-async function openPage(query: string): Promise<Frame> {
+/** Loads a server-rendered page (test/fixtures/ssr/<name>.html) in an iframe, without its script yet. */
+async function openPage(query: string, name = 'page'): Promise<Frame> {
   const iframe = document.createElement('iframe');
   iframe.style.width = '1000px';
   iframe.style.height = '2400px';
-  iframe.src = `/ssr-page/page.html${query}`;
+  iframe.src = `/ssr-page/${name}.html${query}`;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -249,5 +249,47 @@ describe('a server-rendered page', () => {
     await waitUntil(() => el.shadowRoot?.querySelector('[part~=title]'), 'client-rendered article');
     expect(contentRequests(frame).some((name) => name.endsWith('article-1002.json'))).to.equal(true);
     expect(frame.problems).to.deep.equal([]);
+  });
+});
+
+describe('two paged lists on a server-rendered page', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  const lists = (frame: Frame) => [...frame.document.querySelectorAll('news-list')].map((el) => el.shadowRoot!);
+  const pages = (frame: Frame) => lists(frame).map((root) => root.querySelector('[aria-current=page]')?.textContent?.trim());
+  const keys = (frame: Frame) => {
+    const params = new URL(frame.window.location.href).searchParams;
+    return [params.get('query-1-page'), params.get('query-industry-page')];
+  };
+  const click = async (frame: Frame, list: number, page: string) => {
+    const link = [...lists(frame)[list].querySelectorAll<HTMLElement>('[part~=page]')].find((a) => a.textContent!.trim() === page)!;
+    link.click();
+    await waitUntil(() => pages(frame)[list] === page, `list ${list} on page ${page}`);
+  };
+
+  it('each renders, links, pages, reloads and goes back under its own key', async () => {
+    const frame = await openPage('?query-1-page=2&query-industry-page=3', 'two-lists');
+    expect(pages(frame), 'before any script').to.deep.equal(['2', '3']);
+    const href = lists(frame)[1].querySelector('[part~=page][href*="query-industry-page=2"]')!.getAttribute('href')!;
+    expect(new URLSearchParams(href).get('query-1-page')).to.equal('2');
+    await hydrate(frame);
+    expect(frame.problems).to.deep.equal([]);
+
+    await click(frame, 0, '3');
+    await click(frame, 1, '1');
+    expect(pages(frame)).to.deep.equal(['3', '1']);
+    expect(keys(frame)).to.deep.equal(['3', '1']);
+
+    // A reload: the server renders both from the address, each on its own page.
+    const reloaded = await openPage(frame.window.location.search, 'two-lists');
+    expect(pages(reloaded)).to.deep.equal(['3', '1']);
+
+    frame.window.history.back();
+    await waitUntil(() => pages(frame)[1] === '3', 'second list back on page 3');
+    expect(pages(frame)).to.deep.equal(['3', '3']);
+    frame.window.history.back();
+    await waitUntil(() => pages(frame)[0] === '2', 'first list back on page 2');
+    expect(pages(frame)).to.deep.equal(['2', '3']);
+    expect(keys(frame)).to.deep.equal(['2', '3']);
   });
 });

@@ -8,7 +8,7 @@ import type { Category, NewsItem, NewsList as NewsListData } from '../core/model
 import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { rovingFocus } from '../core/roving-focus.js';
-import { pageHref, pageParam } from '../core/page.js';
+import { pageHref, pageParam as addressParam } from '../core/page.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
 import { newsLink, plainClick } from './news-link.js';
 import { styles } from './news-list.styles.js';
@@ -55,8 +55,18 @@ const messages: Messages<{
 
 const positive = (value: number | undefined): number | undefined => (Number.isInteger(value) && value! > 0 ? value : undefined);
 
-/** The page the address asks for (`?page=N`): a paged list opens on it, so its pager links work without script. */
-const addressPage = (): number | undefined => positive(Number(pageParam('page')));
+/** The page the address asks for under `key`: a paged list opens on it, so its pager links work without script. */
+const addressPage = (key: string): number | undefined => positive(Number(addressParam(key)));
+
+/** The lists on the page. */
+const lists = new Set<{ requestUpdate(): void }>();
+
+/** A list's place (1, 2, …) among the news lists of its document or shadow root; 0 while it is in none. */
+function placeOf(list: HTMLElement): number {
+  if (!list.isConnected) return 0;
+  const root = list.getRootNode() as Document | ShadowRoot;
+  return [...root.querySelectorAll<HTMLElement>('news-list')].indexOf(list) + 1;
+}
 
 /** `url` without the query parameters the list adds when the server pages: tells which `src` a response answers. */
 const withoutPaging = (url: string): string => {
@@ -91,6 +101,11 @@ interface ListView {
  * the response holds every item; when its `total` says there is more, asks the server for each
  * page (`page`, `pageSize`, `category` query parameters, WordPress `page` / `per_page` /
  * `categories`, or a `{page}` / `{pageSize}` / `{category}` template in `src`).
+ *
+ * The page shown lives in the address under the list's own key (`page-param`), so several lists
+ * on a page page independently, through deep links, reloads, back / forward and server
+ * rendering alike. A list keyed by its place keeps the key it first got; an app that adds,
+ * removes or swaps lists gives each an `id`, so a new list never opens on another's page.
  *
  * @fires {CustomEvent<NewsSelectDetail>} news-select - A visitor chose an item (detail `{ item }`); cancel it to route in-page.
  * @fires {CustomEvent<NewsroomLoadDetail>} newsroom-load - The list loaded (detail `{ src, data }`).
@@ -131,8 +146,16 @@ export class NewsList extends NewsroomElement {
   /** The selected category id; empty for all. */
   @property() category = '';
 
-  /** The page shown, from 1; defaults to the address's `?page=` (the pager's links set it). */
-  @property({ type: Number }) page = addressPage() ?? 1;
+  /** The page shown, from 1; defaults to the one the address holds under `page-param` (the pager's links set it). */
+  @property({ type: Number }) page?: number;
+
+  /**
+   * The query parameter that holds this list's page, so that several lists on a page page
+   * independently. Defaults to `query-<id>-page` (WordPress's Query Loop convention) with the
+   * list's `id`, else with its place among the page's news lists (`query-1-page`, …); a page with
+   * a single list may use `page-param="page"`. An app that adds or swaps lists gives each an `id`.
+   */
+  @property({ attribute: 'page-param' }) pageParam?: string;
 
   /** Items per page. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 10;
@@ -162,7 +185,18 @@ export class NewsList extends NewsroomElement {
   }
 
   private get currentPage(): number {
-    return positive(this.limit) ? 1 : (positive(this.page) ?? 1);
+    return positive(this.limit) ? 1 : (positive(this.page) ?? addressPage(this.pageKey) ?? 1);
+  }
+
+  private placeKey?: string;
+  /** Chosen once: lists added or moved later do not change which key a list already uses. */
+  private get pageKey(): string {
+    if (this.pageParam) return this.pageParam;
+    const id = this.getAttribute('id');
+    if (id) return `query-${id}-page`;
+    const place = placeOf(this);
+    if (place && !this.placeKey) this.placeKey = `query-${place}-page`;
+    return this.placeKey ?? 'query-0-page';
   }
 
   private get layoutName(): NewsListLayout {
@@ -193,17 +227,19 @@ export class NewsList extends NewsroomElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    lists.add(this);
     window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    lists.delete(this);
     window.removeEventListener('popstate', this.onPopState);
   }
 
   // Back / forward through pages the pager pushed: the address says which page to show.
   private readonly onPopState = (): void => {
-    if (!positive(this.limit)) this.page = addressPage() ?? 1;
+    if (!positive(this.limit)) this.page = addressPage(this.pageKey) ?? 1;
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -351,10 +387,10 @@ export class NewsList extends NewsroomElement {
     if (tab && !this.server) tab.click();
   }
 
-  /** The address of page `n`: this page's own query with `page` set (the fragment dropped). */
+  /** The address of page `n`: this page's own query with the list's key set (the fragment dropped). */
   private pageLink(n: number): string {
     const params = new URLSearchParams(/\?([^#]*)/.exec(pageHref())?.[1]);
-    params.set('page', String(n));
+    params.set(this.pageKey, String(n));
     return '?' + params;
   }
 
@@ -365,6 +401,8 @@ export class NewsList extends NewsroomElement {
     if (!inRange || page === this.currentPage) return;
     history.pushState(history.state, '', this.pageLink(page));
     this.page = page;
+    // The other lists' pager links carry this list's page too: bring them up to date.
+    for (const list of lists) if (list !== this) list.requestUpdate();
     // The pager may have re-rendered under the visitor: start them again at the top of the list.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#heading')?.focus());
   }

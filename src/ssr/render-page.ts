@@ -21,7 +21,7 @@ import { type Edit, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
 
 export interface RenderPageOptions {
-  /** The page's own address: relative sources resolve against it, and its `?id=` / `?page=` choose content. */
+  /** The page's own address: relative sources resolve against it, and its `?id=` and each list's page key (`?query-1-page=`) choose content. */
   url?: string;
   /** Fetches content (default: the global `fetch`). */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
@@ -67,6 +67,7 @@ interface ServerElement extends LitElement {
   articleLink?(template: string | undefined, id: string | undefined): string | undefined;
   articleHref?: string;
   article?: Article;
+  pageParam?: string;
 }
 
 type Outcome = { ok: true; data: unknown; totals: Pick<ContentResponse, 'total' | 'totalPages'> } | { ok: false; error: SourceError };
@@ -102,8 +103,16 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
   const page: PageInfo = { href, base: baseOf(href, parsed.baseHref) };
   const load = loader(options);
 
-  // Made as the page: a list's page, for one, defaults to the address's `?page=`.
+  // Made as the page: a list, for one, reads its page from the address.
   const items = withPage(page, () => parsed.elements.map((found) => ({ found, element: createElement(found) })));
+  // A list without `id` or `page-param` keeps its page under its place among the page's lists,
+  // counted as the browser counts it (there is no document here to count in).
+  let place = 0;
+  for (const { found, element } of items) {
+    if (found.tag !== 'news-list') continue;
+    place++;
+    if (!found.attributes.get('page-param') && !found.attributes.get('id')) element.pageParam = `query-${place}-page`;
+  }
   // Each element asks for its source as the browser would (base, templates, `?id=`, paging):
   // the elements' own code computes the URL.
   await Promise.all(

@@ -219,10 +219,10 @@ test('a failing source and a timing-out source fall back to the skeleton; the re
   assert.equal(log.filter((url) => url.endsWith('site.json')).length, 1);
 });
 
-test('lists: titles, tabs, the page from ?page= with real pager links; a server-paged source asks for that page once', async () => {
+test("lists: titles, tabs, the page from the list's own key (?query-1-page=) with real pager links; a server-paged source asks for that page once", async () => {
   const { fetch, log } = fixtureFetch();
   const out = await renderPage(page(`<news-list src="/content/news-list.json" page-size="5"></news-list>`), {
-    url: 'https://example.test/news.html?page=2',
+    url: 'https://example.test/news.html?page=2&query-1-page=2',
     fetch,
   });
   const list = shadowOf(find(parse(out), 'news-list')[0]).content;
@@ -232,7 +232,7 @@ test('lists: titles, tabs, the page from ?page= with real pager links; a server-
   const hrefs = find(list, 'a')
     .filter((a) => a.attrs.some((x) => x.name === 'part' && x.value === 'page'))
     .map((a) => a.attrs.find((x) => x.name === 'href')?.value);
-  assert.ok(hrefs.includes('?page=3'), hrefs.join(' '));
+  assert.ok(hrefs.includes('?page=2&query-1-page=3'), hrefs.join(' '));
   assert.deepEqual(log, ['https://example.test/content/news-list.json']);
 
   // A server that pages (total > items): page 3 is asked for, once, and embedded.
@@ -249,7 +249,7 @@ test('lists: titles, tabs, the page from ?page= with real pager links; a server-
     return paged.fetch(url, init);
   };
   const out2 = await renderPage(page(`<news-list src="/content/paged.json" page-size="10"></news-list>`), {
-    url: 'https://example.test/news.html?page=3',
+    url: 'https://example.test/news.html?query-1-page=3',
     fetch: pagedFetch,
   });
   const list2 = find(parse(out2), 'news-list')[0];
@@ -268,7 +268,7 @@ test('a WordPress list paged only by X-WP-Total headers keeps its pager, and the
     const page = Number(new URL(url).searchParams.get('page') ?? 1);
     return new Response(JSON.stringify(posts(page)), { headers: { 'X-WP-Total': '24', 'X-WP-TotalPages': '3' } });
   };
-  const out = await renderPage(page(`<news-list src="/wp-json/wp/v2/posts" page-size="10"></news-list>`), {
+  const out = await renderPage(page(`<news-list page-param="page" src="/wp-json/wp/v2/posts" page-size="10"></news-list>`), {
     url: 'https://example.test/news.html?page=2',
     fetch,
   });
@@ -285,6 +285,31 @@ test('a WordPress list paged only by X-WP-Total headers keeps its pager, and the
   const attr = (name) => script.attrs.find((x) => x.name === name)?.value;
   assert.deepEqual([attr('data-total'), attr('data-total-pages')], ['24', '3']);
   assert.equal(JSON.parse(textIn(script))[0].id, 11);
+});
+
+test('two lists on one page each render the page their own key asks for, and link pages under it', async () => {
+  const items = (prefix) => ({ items: Array.from({ length: 12 }, (_, i) => ({ id: `${prefix}${i + 1}`, title: `${prefix} ${i + 1}` })) });
+  const fetch = async (url) => new Response(JSON.stringify(items(url.includes('company') ? 'Company' : 'Industry')));
+  const html = page(
+    `<news-list src="/company.json" page-size="5"></news-list><news-list id="industry" src="/industry.json" page-size="5"></news-list>` +
+      `<news-list src="/company.json" limit="2"></news-list><news-list src="/industry.json" page-size="5"></news-list>`,
+  );
+  const out = await renderPage(html, { url: 'https://example.test/?page=9&query-1-page=2&query-industry-page=3', fetch });
+  const lists = find(parse(out), 'news-list').map((list) => shadowOf(list).content);
+  const current = (list) => textIn(find(list, 'a').find((a) => a.attrs.some((x) => x.name === 'aria-current'))).trim();
+  const hrefs = (list) =>
+    find(list, 'a')
+      .filter((a) => a.attrs.some((x) => x.name === 'part' && x.value === 'page'))
+      .map((a) => a.attrs.find((x) => x.name === 'href')?.value);
+  assert.equal(current(lists[0]), '2');
+  assert.match(textIn(lists[0]), /Company 6/);
+  assert.equal(current(lists[1]), '3');
+  assert.match(textIn(lists[1]), /Industry 11/);
+  // The fourth list on the page is in no key of the address: its first page, whatever `?page=` says.
+  assert.equal(current(lists[3]), '1');
+  assert.ok(hrefs(lists[0]).includes('?page=9&query-1-page=3&query-industry-page=3'), hrefs(lists[0]).join(' '));
+  assert.ok(hrefs(lists[1]).includes('?page=9&query-1-page=2&query-industry-page=2'), hrefs(lists[1]).join(' '));
+  assert.ok(hrefs(lists[3]).includes('?page=9&query-1-page=2&query-industry-page=3&query-4-page=2'), hrefs(lists[3]).join(' '));
 });
 
 test('renders any HTML, leaves other markup as written, and keeps inline data without fetching', async () => {
