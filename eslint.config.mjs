@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // These drive Chromium with puppeteer: the functions they pass to page.evaluate() run in the page.
-    files: ['test/e2e/**/*.mjs', 'test/node/**/*.mjs', 'bench/run.mjs', 'bench/ssr.mjs', 'bench/visitor.mjs'],
+    files: ['test/e2e/**/*.mjs', 'test/node/**/*.mjs', 'bench/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -1,10 +1,9 @@
 // Runs in headless Chromium: each library render against the same result built by hand, in
-// alternating rounds on one page, so the ratio survives a noisy machine.
+// alternating rounds on one page (driven by bench/run.mjs), so the ratio survives a noisy machine.
 import '/dist/newsroom-elements.js';
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 
 const stage = document.getElementById('stage');
-const ROUNDS = 9;
 
 const items = Array.from({ length: 1000 }, (_, i) => ({
   id: String(10000 + i),
@@ -36,6 +35,8 @@ const menuEntries = Array.from({ length: 100 }, (_, i) => ({
 }));
 const site = { menus: { main: menuEntries } };
 
+const related = { id: '1', title: 'Related', related: items.map(({ id, title, date, url }) => ({ id, title, date, url })) };
+
 const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 function shadowHost() {
@@ -62,6 +63,26 @@ function plainList(root, from, to) {
     ul.append(li);
   }
   root.replaceChildren(ul);
+}
+
+function plainRelated(root) {
+  const section = document.createElement('section');
+  const h = document.createElement('h2');
+  h.textContent = 'Related';
+  const ul = document.createElement('ul');
+  for (const item of related.related) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = item.url;
+    a.textContent = item.title;
+    const time = document.createElement('time');
+    time.dateTime = item.date;
+    time.textContent = format.format(new Date(item.date));
+    li.append(a, time);
+    ul.append(li);
+  }
+  section.append(h, ul);
+  root.replaceChildren(section);
 }
 
 function plainMenu(root) {
@@ -141,6 +162,22 @@ const cases = {
         layout(root.host);
       }),
   },
+  'related-articles, 1,000 links': {
+    library: () =>
+      time(async () => {
+        const el = document.createElement('related-articles');
+        el.data = related;
+        stage.replaceChildren(el);
+        await el.updateComplete;
+        layout(el);
+      }),
+    plain: () =>
+      time(async () => {
+        const root = shadowHost();
+        plainRelated(root);
+        layout(root.host);
+      }),
+  },
   'news-list, change page (20 of 1,000)': {
     setup: async () => {
       const el = document.createElement('news-list');
@@ -169,29 +206,32 @@ const cases = {
   },
 };
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+let context;
+
+/**
+ * One step of one side of a case, driven from bench/run.mjs, which reads the main thread's CPU
+ * time around each `run` step (the work of other processes on a busy machine does not count):
+ * `setup` prepares what the run changes (not measured), `run` renders and lays out once and
+ * returns the wall-clock milliseconds, `clear` empties the stage.
+ */
+window.benchStep = async (name, side, step) => {
+  await customElements.whenDefined('news-list');
+  const bench = cases[name];
+  if (step === 'setup') context = side === 'library' ? await bench.setup?.() : await bench.plainSetup?.();
+  else if (step === 'run') return bench[side](context);
+  else {
+    stage.replaceChildren();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };
 
-window.runBench = async () => {
-  await customElements.whenDefined('news-list');
-  const results = [];
-  for (const [name, bench] of Object.entries(cases)) {
-    const library = [];
-    const plain = [];
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      // Alternate which side goes first; round 0 warms both up and is not counted.
-      const order = round % 2 ? ['plain', 'library'] : ['library', 'plain'];
-      for (const side of order) {
-        const context = side === 'library' ? await bench.setup?.() : await bench.plainSetup?.();
-        const ms = await bench[side](context);
-        if (round > 0) (side === 'library' ? library : plain).push(ms);
-        stage.replaceChildren();
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-    results.push({ name, libraryMs: median(library), plainMs: median(plain), ratio: median(library) / median(plain) });
+window.benchCases = () => Object.keys(cases);
+
+/** Only one side of a case, `rounds` times (what bench/profile.mjs records a CPU profile of). */
+window.runSide = async (name, side, rounds) => {
+  for (let round = 0; round < rounds; round++) {
+    await window.benchStep(name, side, 'setup');
+    await window.benchStep(name, side, 'run');
+    await window.benchStep(name, side, 'clear');
   }
-  return results;
 };

@@ -1,8 +1,7 @@
 // npm run bench: bundle sizes, render ratios against plain DOM, layout shift and request count.
 // Prints one table and writes bench/results/latest.json. Never fails on a slow machine.
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, relative } from 'node:path';
+import { relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
@@ -12,6 +11,7 @@ import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
 import { loaderCost } from './loader-cost.mjs';
 import { measureVisitorCost, printVisitorCost } from './visitor.mjs';
+import { staticServer } from './static-server.mjs';
 
 const root = process.cwd();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -79,39 +79,55 @@ function printLoaderSizes() {
   }
 }
 
-// ------------------------------------------------------------------ servers
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-function staticServer() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': (TYPES[extname(file)] ?? 'application/octet-stream') + '; charset=utf-8' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 // ------------------------------------------------------------------ render ratios
+const ROUNDS = 9;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Each case of bench/bench.js, library against plain DOM in alternating rounds (the first one a
+ * warm-up, not counted): the median main-thread CPU time (Performance.getMetrics' ThreadTime
+ * around each run, so other processes on a busy machine do not count) and the median wall-clock time.
+ */
 async function measureRendering(browser) {
   const server = await staticServer();
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('bench page error:', error.message));
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/page.html`);
-    await page.waitForFunction(() => typeof window.runBench === 'function');
-    return await page.evaluate(() => window.runBench());
+    await page.waitForFunction(() => typeof window.benchStep === 'function');
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const threadMs = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+    const step = (name, side, what) => page.evaluate((...args) => window.benchStep(...args), name, side, what);
+    const results = [];
+    for (const name of await page.evaluate(() => window.benchCases())) {
+      const runs = { library: { cpu: [], wall: [] }, plain: { cpu: [], wall: [] } };
+      for (let round = 0; round <= ROUNDS; round++) {
+        for (const side of round % 2 ? ['plain', 'library'] : ['library', 'plain']) {
+          await step(name, side, 'setup');
+          const before = await threadMs();
+          const wall = await step(name, side, 'run');
+          const cpu = (await threadMs()) - before;
+          await step(name, side, 'clear');
+          if (round > 0) {
+            runs[side].cpu.push(cpu);
+            runs[side].wall.push(wall);
+          }
+        }
+      }
+      const [libraryMs, plainMs] = [median(runs.library.cpu), median(runs.plain.cpu)];
+      const [libraryWallMs, plainWallMs] = [median(runs.library.wall), median(runs.plain.wall)];
+      results.push({
+        name,
+        libraryMs,
+        plainMs,
+        ratio: libraryMs / plainMs,
+        libraryWallMs,
+        plainWallMs,
+        wallRatio: libraryWallMs / plainWallMs,
+      });
+    }
+    return results;
   } finally {
     server.close();
   }
@@ -179,10 +195,13 @@ for (const row of sizeRows) {
     `  ${row.entry.padEnd(38)} ${kb(row.min).padStart(6)}K ${kb(row.gzip).padStart(6)}K ${kb(row.brotli).padStart(6)}K   ${split}`,
   );
 }
-console.log('\nRendering in headless Chromium (median of 9 alternating rounds)');
+console.log(
+  `\nRendering in headless Chromium: a fresh element given its data, through layout, against the same DOM built by hand in a shadow root (median of ${ROUNDS} alternating rounds; main-thread CPU time, then wall clock)`,
+);
 for (const row of rendering) {
   console.log(
-    `  ${row.name.padEnd(38)} library ${row.libraryMs.toFixed(1).padStart(7)} ms   plain DOM ${row.plainMs.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}x`,
+    `  ${row.name.padEnd(38)} library ${row.libraryMs.toFixed(1).padStart(7)} ms   plain DOM ${row.plainMs.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}x` +
+      `   (wall ${row.libraryWallMs.toFixed(1)} / ${row.plainWallMs.toFixed(1)} ms = ${row.wallRatio.toFixed(2)}x)`,
   );
 }
 console.log('\nDemo site (content requests delayed 500-1,500 ms)');

@@ -635,6 +635,34 @@ describe('news-list: links and news-select', () => {
   });
 });
 
+describe('news-list: news-select names the item clicked', () => {
+  it('after titles without a link, on another page and in another category', async () => {
+    const items = [
+      { id: 'a', title: 'No address', category: 'x' },
+      { id: 'b', title: 'Second', url: '/b.html', category: 'y' },
+      { id: 'c', title: 'Third', url: '/c.html', category: 'x' },
+      { id: 'd', title: 'Fourth', url: '/d.html', category: 'x' },
+    ];
+    const el = await fixture<NewsList>(
+      html`<news-list page-size="2" .data=${{ items, categories: [{ id: 'x', label: 'X' }] }}></news-list>`,
+    );
+    const chosen = async (link: HTMLElement) => {
+      const event = oneEvent(el, 'news-select');
+      el.addEventListener('news-select', (e) => e.preventDefault(), { once: true });
+      link.click();
+      return (await event).detail.item.id;
+    };
+    expect(part(el, 'link').length).to.equal(1);
+    expect(await chosen(part(el, 'link')[0])).to.equal('b');
+    el.page = 2;
+    await el.updateComplete;
+    expect(await chosen(part(el, 'link')[1])).to.equal('d');
+    el.category = 'x';
+    await el.updateComplete;
+    expect(await chosen(part(el, 'link')[0])).to.equal('c');
+  });
+});
+
 describe('news-list: hostile content and locales', () => {
   it('renders script-bearing titles as text, drops unsafe urls and wrong-typed fields', async () => {
     const el = await mount(html`<news-list src="/test/fixtures/news-list-hostile.json"></news-list>`);

@@ -67,4 +67,13 @@ describe('safeUrl', () => {
     expect(isExternal(new URL('/a', location.href).href)).to.equal(false);
     expect(isExternal('mailto:a@b.example')).to.equal(false);
   });
+
+  it('is not fooled by addresses that begin like this origin', () => {
+    // Hosts that start with this page's host, and this origin as the user part of another's.
+    expect(isExternal(`${location.protocol}//${location.hostname}.elsewhere.example/`)).to.equal(true);
+    expect(isExternal(`${location.protocol}//user@elsewhere.example/${location.host}/`)).to.equal(true);
+    expect(isExternal(`${location.origin}@elsewhere.example/`)).to.equal(true);
+    expect(isExternal(`${location.origin}/path?x=https://elsewhere.example/`)).to.equal(false);
+    expect(isExternal('/relative/path')).to.equal(false);
+  });
 });

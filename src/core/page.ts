@@ -34,13 +34,21 @@ export function pageHref(): string {
   return rendering?.href ?? (typeof location === 'undefined' ? '' : location.href);
 }
 
-/** The page's origin ('null' when unknown). */
+let knownOrigin = { href: '', origin: 'null' };
+
+/** The page's origin ('null' when unknown); parsed once per address, since every link of a list asks. */
 export function pageOrigin(): string {
-  try {
-    return new URL(pageHref()).origin;
-  } catch {
-    return 'null';
+  const href = pageHref();
+  if (knownOrigin.href !== href) {
+    let origin = 'null';
+    try {
+      origin = new URL(href).origin;
+    } catch {
+      // Not an absolute address (Node outside a render): no origin.
+    }
+    knownOrigin = { href, origin };
   }
+  return knownOrigin.origin;
 }
 
 /**

@@ -12,7 +12,7 @@ import { safeUrl } from '../core/safe-url.js';
 import { pageHref, pageParam } from '../core/page.js';
 import { loadSanitizer, sanitizer } from '../core/sanitizer.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
-import { newsLink } from '../news-list/news-link.js';
+import { newsLink, selectOnClick } from '../news-list/news-link.js';
 import { articleBody } from './article-body.js';
 import { messages } from './news-article.messages.js';
 import { styles } from './news-article.styles.js';
@@ -262,18 +262,20 @@ export class NewsArticle extends NewsroomElement {
     }
   }
 
+  // The items news-select announces: the neighbours shown, in order, as items.
+  private readonly onPagerClick = selectOnClick(this, () =>
+    [this.article?.prev, this.article?.next].flatMap((link) => (link ? [{ id: link.id ?? '', title: link.title, url: link.url }] : [])),
+  );
+
   private renderPager(article: Article) {
     if (!article.prev && !article.next) return nothing;
     const text = messages[this.resolvedLocale];
     const link = (value: ArticleLink | undefined, label: string, name: string) =>
       value
-        ? html`<p class=${name}>${label}${newsLink(
-            this,
-            { id: value.id ?? '', title: value.title, url: value.url },
-            this.articleLink(this.articleHref, value.id) ?? value.url,
-          )}</p>`
+        ? html`<p class=${name}>${label}${newsLink(value.title, this.articleLink(this.articleHref, value.id) ?? value.url)}</p>`
         : nothing;
-    return html`<nav class="pager" part="pager" aria-label=${text.more}>
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks come from the links inside, which keys activate too
+    return html`<nav class="pager" part="pager" aria-label=${text.more} @click=${this.onPagerClick}>
       ${link(article.prev, text.prev, 'prev')} ${link(article.next, text.next, 'next')}
     </nav>`;
   }

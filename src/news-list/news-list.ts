@@ -10,7 +10,7 @@ import { NewsroomElement } from '../core/newsroom-element.js';
 import { rovingFocus } from '../core/roving-focus.js';
 import { pageHref, pageParam as addressParam } from '../core/page.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
-import { newsLink, plainClick } from './news-link.js';
+import { newsLink, plainClick, selectOnClick } from './news-link.js';
 import { styles } from './news-list.styles.js';
 
 export type NewsListLayout = 'list' | 'cards' | 'compact';
@@ -311,7 +311,10 @@ export class NewsList extends NewsroomElement {
     const body = html`
       ${
         items.length
-          ? html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list">${items.map((item) => this.renderItem(item))}</ul>`
+          ? // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks come from the links inside, which keys activate too
+            html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list" @click=${this.onTitleClick}>
+              ${items.map((item) => this.renderItem(item))}
+            </ul>`
           : html`<p class="empty" part="empty">${this.category ? text.emptyCategory : text.empty}</p>`
       }
       ${pages > 1 ? this.renderPager(page, pages) : nothing}
@@ -337,7 +340,7 @@ export class NewsList extends NewsroomElement {
           : nothing
       }
       <div class="text">
-        <div class="title">${newsLink(this, item, this.articleLink(this.articleHref, item.id) ?? item.url)}</div>
+        <div class="title">${newsLink(item.title, this.articleLink(this.articleHref, item.id) ?? item.url)}</div>
         ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, this.resolvedLocale)}</time>` : nothing}
         ${item.summary && full ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
       </div>
@@ -378,6 +381,8 @@ export class NewsList extends NewsroomElement {
       )}
     </ul>`;
   }
+
+  private readonly onTitleClick = selectOnClick(this, () => this.view?.items ?? []);
 
   private onTabKey(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')];

@@ -10,7 +10,7 @@ import { headingTag } from '../core/heading.js';
 import { NewsroomElement } from '../core/newsroom-element.js';
 import { pageBase } from '../core/page.js';
 import { baseStyles, headingStyles, skeletonLines } from '../core/styles.js';
-import { newsLink } from '../news-list/news-link.js';
+import { newsLink, selectOnClick } from '../news-list/news-link.js';
 import { styles } from './related-articles.styles.js';
 
 const messages: Messages<{ heading: string }> = {
@@ -141,21 +141,27 @@ export class RelatedArticles extends NewsroomElement {
     return Number.isInteger(this.limit) && this.limit! >= 0 ? this.limit : undefined;
   }
 
+  private readonly onTitleClick = selectOnClick(this, () =>
+    this.content.response ? this.related(this.content.response).slice(0, this.count) : [],
+  );
+
   private renderLinks(response: ContentResponse) {
     const items = this.related(response).slice(0, this.count);
     if (!items.length) return nothing;
     const locale = this.resolvedLocale;
     const tag = headingTag(this.headingLevel, 2);
-    return html`<section aria-labelledby="heading">
-      ${staticHtml`<${tag} id="heading" class="heading" part="heading">${this.heading || messages[locale].heading}</${tag}>`}
-      <ul part="list">
-        ${items.map(
-          (item) => html`<li part="item">
-          ${newsLink(this, item, this.articleLink(this.articleHref, item.id) ?? item.url)}
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks come from the links inside, which keys activate too
+    const list = html`<ul part="list" @click=${this.onTitleClick}>
+      ${items.map(
+        (item) => html`<li part="item">
+          ${newsLink(item.title, this.articleLink(this.articleHref, item.id) ?? item.url)}
           ${item.date ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, locale)}</time>` : nothing}
         </li>`,
-        )}
-      </ul>
+      )}
+    </ul>`;
+    return html`<section aria-labelledby="heading">
+      ${staticHtml`<${tag} id="heading" class="heading" part="heading">${this.heading || messages[locale].heading}</${tag}>`}
+      ${list}
     </section>`;
   }
 
