@@ -206,6 +206,9 @@ const npmEntries = {
   // Node only: server rendering and its command line. No browser entry imports them.
   'ssr/index': 'src/ssr/index.ts',
   'ssr/cli': 'src/ssr/cli.ts',
+  // Node, Bun, Deno: the Fetch handler a host server mounts, and its Node adapter.
+  'server/index': 'src/server/index.ts',
+  'server/node': 'src/server/node.ts',
 };
 
 export default [
@@ -245,7 +248,7 @@ export default [
   // since bundlers do not minify the insides of html`` and css`` strings.
   {
     input: npmEntries,
-    external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^parse5$/, /^jsdom$/, /^node:/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^parse5$/, /^jsdom$/, /^@hono\//, /^node:/],
     output: {
       dir: 'dist',
       format: 'es',

@@ -36,6 +36,14 @@ export abstract class NewsroomBase extends LitElement {
     return this.fromServer && !this.hasUpdated && !this.afresh;
   }
 
+  /**
+   * Server rendering: the nearest provider's config, which context does not carry on the
+   * server (a renderer reads it from the page and hands it over before rendering).
+   */
+  serverConfig(config: NewsroomConfig): void {
+    this.config = config;
+  }
+
   /** The language the element speaks. */
   get resolvedLocale(): Locale {
     return this.localize.locale;

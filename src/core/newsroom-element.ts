@@ -78,6 +78,29 @@ export abstract class NewsroomElement extends NewsroomBase {
     this.content.set({ url: this.sourceUrl() ?? pageBase(), data, ...totals });
   }
 
+  /**
+   * Server rendering: the source the element needs now (it may change once it has data, as a
+   * list that learns it pages on the server asks for the page shown), or undefined for none.
+   */
+  serverSource(): string | undefined {
+    return this.sourceUrl();
+  }
+
+  /**
+   * Server rendering: the answer for `serverSource()`, with the paging totals it came with; or
+   * `undefined` when it could not be had, which leaves the element as the browser starts it
+   * (loading, no data of any earlier answer).
+   */
+  serverData(response: ContentResponse | undefined): void {
+    if (response) this.content.set(response, false);
+    else this.content.expect();
+  }
+
+  /** Server rendering: the answer the element shows, to embed for the browser; none while it has none. */
+  get serverResponse(): ContentResponse | undefined {
+    return this.content.status === 'complete' ? this.content.response : undefined;
+  }
+
   get client(): ContentClient {
     return this.config?.client ?? defaultClient;
   }

@@ -15,6 +15,7 @@ import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
 import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
 import { type FormStrings, messages } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
+import { DEFAULT_FIELDS, problemText } from './validate.js';
 import { styles } from './message-form.styles.js';
 
 export interface MessageSentDetail {
@@ -53,8 +54,6 @@ declare global {
     'message-form': MessageForm;
   }
 }
-
-const DEFAULT_FIELDS = 'name,phone,email,message';
 
 /** On the server there is no page address: relative actions are checked against a stand-in. */
 const SERVER_BASE = 'http://server.invalid/';
@@ -113,7 +112,7 @@ export class MessageForm extends NewsroomBase {
   @property() action = '';
 
   /** The fields to show, in order: a comma list of `name`, `phone`, `email`, `subject`, `message`. */
-  @property() fields = DEFAULT_FIELDS;
+  @property() fields = 'name,phone,email,message';
 
   /** The fields a visitor must fill: a comma list of names. The others are marked optional. */
   @property() required = 'name,email,message';
@@ -163,6 +162,15 @@ export class MessageForm extends NewsroomBase {
   private controller?: AbortController;
   /** The textarea's server-rendered text, fixed for the element's life (see renderField). */
   private messageText?: string;
+
+  /**
+   * The `Idempotency-Key` the form's next plain (script-less) post carries as `_idempotency`:
+   * one per message, new once one is sent. A server sending one rendered page to many visitors
+   * gives each a key of their own in its place.
+   */
+  get idempotencyKey(): string {
+    return this.pending?.key ?? this.formKey;
+  }
 
   private get strings(): FormStrings {
     return messages[this.resolvedLocale];
@@ -223,6 +231,12 @@ export class MessageForm extends NewsroomBase {
     if (!data || typeof data !== 'object') return;
     this.values = stringValues(data.values);
     this.submitted = Object.keys(this.showFieldErrors(data)).length > 0;
+    // An error about the whole message (a key already used for another one): the failure panel.
+    const form = serverMessage((data.errors as { form?: unknown } | undefined)?.form);
+    if (form) {
+      this.phase = 'failed';
+      this.failure = () => form.trim();
+    }
     if (typeof data.idempotencyKey === 'string' && /^[\x21-\x7e]{1,200}$/.test(data.idempotencyKey)) this.formKey = data.idempotencyKey;
   }
 
@@ -260,7 +274,7 @@ export class MessageForm extends NewsroomBase {
     // form itself, so it carries everything the JSON request carries in headers.
     return html`<form part="form" method="post" action=${this.actionUrl ? this.action : nothing} novalidate
       aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-      <input type="hidden" name="_idempotency" value=${this.pending?.key ?? this.formKey} />
+      <input type="hidden" name="_idempotency" value=${this.idempotencyKey} />
       ${this.csrfToken ? html`<input type="hidden" name="_csrf" value=${this.csrfToken} />` : nothing}
       ${
         this.restored
@@ -349,10 +363,7 @@ export class MessageForm extends NewsroomBase {
       const problem = check(name, this.values[name] ?? '', this.isRequired(name));
       delete errors[name];
       if (problem) {
-        errors[name] = (t) => {
-          const label = t.labels[name];
-          return format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].max });
-        };
+        errors[name] = (t) => problemText(t, name, problem);
       }
     }
     this.errors = errors;
@@ -500,6 +511,9 @@ const quietButton = (part: string, label: string, onClick: () => void) =>
 /** A short human message from an error answer (`message`, `error` or `detail`, or plain text), after a space; else ''. */
 function serverMessage(body: unknown): string {
   const record = Object(body) as Record<string, unknown>;
-  const text = [record.message, record.error, record.detail, body].find((value): value is string => typeof value === 'string')?.trim();
+  const form = (Object(record.errors) as Record<string, unknown>).form;
+  const text = [record.message, record.error, record.detail, form, body]
+    .find((value): value is string => typeof value === 'string')
+    ?.trim();
   return text && text.length <= 300 && !/^\s*</.test(text) ? ` ${text}` : '';
 }

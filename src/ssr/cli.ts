@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { siteFetch } from '../server/site-fetch.js';
 import { renderPage, type SourceError } from './render-page.js';
 
 const USAGE = `Usage: newsroom-elements render <pages…> --out <dir> [--base URL] [--root DIR] [--timeout MS]
@@ -16,24 +17,6 @@ Renders every newsroom tag of each HTML page into declarative shadow DOM, with i
              whose file exists under --root is read from disk; any other http(s) source is fetched
   --timeout  milliseconds each source may take (default 3000)
 A source that fails leaves its elements to the browser; the command then exits with status 1.`;
-
-/** Reads a source from disk when it is one of the site's own files, else fetches it. */
-function siteFetch(root: string, base: URL) {
-  return async (url: string, init?: RequestInit): Promise<Response> => {
-    const target = new URL(url);
-    if (target.origin === base.origin && target.pathname.startsWith(base.pathname)) {
-      const file = resolve(root, decodeURIComponent(target.pathname.slice(base.pathname.length)));
-      if (file === root || file.startsWith(root + sep)) {
-        try {
-          return new Response(await readFile(file), { headers: { 'Content-Type': 'application/json' } });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        }
-      }
-    }
-    return fetch(url, init);
-  };
-}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -85,7 +68,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const root = resolve(values.root!);
   const out = resolve(values.out!);
-  const fetch = siteFetch(root, base!);
+  // The site's own files from disk; a source missing there, or elsewhere, from the network.
+  const fetch = siteFetch(root, base!, { network: true });
   let failed = 0;
   for (const page of pages) {
     const file = resolve(page);

@@ -1,2 +1,10 @@
 // Server rendering (Node only): nothing in the browser code imports this entry.
-export { DEFAULT_SSR_TIMEOUT, renderPage, type RenderPageOptions, SourceError } from './render-page.js';
+export {
+  DEFAULT_SSR_TIMEOUT,
+  renderPage,
+  renderPageResult,
+  type RenderedPage,
+  type RenderPageOptions,
+  SourceError,
+  styleHash,
+} from './render-page.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LitElementRenderer, RenderResultIterator } from '@lit-labs/ssr';
 import { decodeHTML } from 'entities/decode';
 import type { LitElement } from 'lit';
@@ -57,17 +58,37 @@ const CLASSES: Record<string, CustomElementConstructor> = {
   'message-form': MessageForm,
 };
 
-/** What the renderer touches on an element instance: the data path every element shares. */
+/**
+ * What the renderer uses of an element instance: its public server seam (`serverConfig`,
+ * `serverSource`, `serverData`, `serverResponse`) and what the head and forms need.
+ */
 interface ServerElement extends LitElement {
   data: unknown;
   resolvedLocale?: Locale;
-  config?: NewsroomConfig;
-  content?: { status: string; response?: ContentResponse; set(response: ContentResponse): void };
-  sourceUrl?(): string | undefined;
-  articleLink?(template: string | undefined, id: string | undefined): string | undefined;
-  articleHref?: string;
+  serverConfig?(config: NewsroomConfig): void;
+  serverSource?(): string | undefined;
+  serverData?(response: ContentResponse | undefined): void;
+  readonly serverResponse?: ContentResponse;
   article?: Article;
   pageParam?: string;
+  articleUrl?: string;
+  idempotencyKey?: string;
+}
+
+/** A rendered page and what a server needs to send it. */
+export interface RenderedPage {
+  html: string;
+  /**
+   * CSP source expressions (`'sha256-…'`) for every inline `<style>` the rendering wrote, for a
+   * `style-src` without `'unsafe-inline'`.
+   */
+  styleHashes: string[];
+  /**
+   * The idempotency key each server-rendered message-form carries as `_idempotency`. A page
+   * served to several visitors (cached, prerendered) must give each their own: replace these
+   * exact strings per response.
+   */
+  formKeys: string[];
 }
 
 type Outcome = { ok: true; data: unknown; totals: Pick<ContentResponse, 'total' | 'totalPages'> } | { ok: false; error: SourceError };
@@ -97,6 +118,11 @@ function prepare(): Promise<void> {
  * and the browser loads them as usual: one bad source never fails the page.
  */
 export async function renderPage(html: string, options: RenderPageOptions = {}): Promise<string> {
+  return (await renderPageResult(html, options)).html;
+}
+
+/** `renderPage`, with the style hashes and form keys of what it wrote (see `RenderedPage`). */
+export async function renderPageResult(html: string, options: RenderPageOptions = {}): Promise<RenderedPage> {
   await prepare();
   const href = options.url ?? 'http://localhost/';
   const parsed = parsePage(html);
@@ -121,19 +147,20 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
       if (found.tag === 'related-articles' && found.attributes.get('for')) return;
       let url: string | undefined;
       try {
-        url = withPage(page, () => element.sourceUrl?.());
+        url = withPage(page, () => element.serverSource?.());
         // A list learns from its first answer that its server pages; then it asks for the page shown.
         for (let round = 0; url && round < 3; round++) {
           const outcome = await load(url);
           if (!outcome.ok) {
-            // The browser starts this element with its skeleton and loads the source itself.
-            element.content!.status = 'pending';
+            // The browser starts this element with its skeleton and loads the source itself:
+            // nothing of an earlier round (page 1 of a list showing page N) stays.
+            element.serverData?.(undefined);
             return;
           }
           const next = withPage(page, () => {
             // With the paging headers it came with: a WordPress list pages by them.
-            element.content!.set({ url: url!, data: outcome.data, ...outcome.totals });
-            return element.sourceUrl?.();
+            element.serverData?.({ url: url!, data: outcome.data, ...outcome.totals });
+            return element.serverSource?.();
           });
           if (next === url) return;
           url = next;
@@ -146,14 +173,21 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
   );
   for (const item of items) followArticle(item, items);
 
+  const styles = new Set<string>();
   const edits = withPage(page, () => [
-    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, options.onError)]),
+    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, styles, options.onError)]),
     ...safeHeadEdits(parsed, items, options.onError),
   ]);
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
-  return out;
+  const formKeys = items.flatMap(({ found, element }) =>
+    found.tag === 'message-form' && !skipped.has(element) && element.idempotencyKey ? [element.idempotencyKey] : [],
+  );
+  return { html: out, styleHashes: [...styles].map(styleHash), formKeys };
 }
+
+/** The CSP source expression that allows exactly the inline style `css`. */
+export const styleHash = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
 /** The page's `document.baseURI`: its `<base href>` resolved against its address. */
 function baseOf(href: string, baseHref: string | undefined): string {
@@ -173,13 +207,13 @@ function createElement(found: FoundElement): ServerElement {
   const element = renderer.element as ServerElement;
   const provider = found.provider;
   if (found.tag !== 'news-provider') {
-    element.config = {
+    element.serverConfig?.({
       base: provider?.get('base'),
       // The browser asks the provider first, then the nearest `lang`.
       locale: provider?.get('locale') || found.lang,
       articleHref: provider?.get('article-href'),
       client: defaultClient,
-    };
+    });
   }
   renderers.set(element, renderer);
   return element;
@@ -259,18 +293,23 @@ function loader(options: RenderPageOptions) {
 }
 
 /** The element's shadow root as declarative shadow DOM, and the data it used as inline JSON. */
-function renderElement(found: FoundElement, element: ServerElement, onError?: (error: SourceError) => void): string {
+function renderElement(found: FoundElement, element: ServerElement, styles: Set<string>, onError?: (error: SourceError) => void): string {
   if (skipped.has(element)) return '';
   try {
-    return renderShadow(found, element);
+    return renderShadow(found, element, styles);
   } catch (error) {
     // Whatever one element could not do on the server, the browser still can: left to it.
-    onError?.(new SourceError(element.content?.response?.url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
+    skipped.add(element);
+    onError?.(new SourceError(element.serverResponse?.url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
     return '';
   }
 }
 
-function renderShadow(found: FoundElement, element: ServerElement): string {
+/** The text of the `<style>` Lit SSR writes into an element's shadow root (its `elementStyles`). */
+const shadowStyle = (element: ServerElement): string =>
+  (element.constructor as typeof LitElement).elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('');
+
+function renderShadow(found: FoundElement, element: ServerElement, styles: Set<string>): string {
   const renderer = renderers.get(element)!;
   renderer.connectedCallback();
   const renderInfo = {
@@ -286,7 +325,9 @@ function renderShadow(found: FoundElement, element: ServerElement): string {
     if (typeof chunk !== 'string') throw new Error(`${found.tag} rendered asynchronously on the server`);
     shadow += chunk;
   }
-  const response = element.content?.status === 'complete' && found.inline === undefined ? element.content.response : undefined;
+  const css = shadowStyle(element);
+  if (css && shadow.includes(`<style>${css}</style>`)) styles.add(css);
+  const response = found.inline === undefined ? element.serverResponse : undefined;
   // What the element was rendered from, for the browser to check before hydrating: the page's
   // attributes (not the rendered element's, which has reflected properties too) and its language.
   const observed = (element.constructor as typeof LitElement).observedAttributes;
@@ -322,8 +363,8 @@ function safeHeadEdits(
 
 /** The articles on the page, with their canonical address and the site's name for the head. */
 function headSources(items: Array<{ found: FoundElement; element: ServerElement }>): HeadSource[] {
-  const site = items.find(({ found, element }) => (found.tag === 'site-nav' || found.tag === 'contact-card') && element.content?.response);
-  const siteName = site ? siteOf(site.element.content!.response!).name : undefined;
+  const site = items.find(({ found, element }) => (found.tag === 'site-nav' || found.tag === 'contact-card') && element.serverResponse);
+  const siteName = site ? siteOf(site.element.serverResponse!).name : undefined;
   return items.map(({ found, element }) => {
     const article = found.tag === 'news-article' ? element.article : undefined;
     return {
@@ -331,7 +372,7 @@ function headSources(items: Array<{ found: FoundElement; element: ServerElement 
       attributes: found.attributes,
       article,
       data: article ? element.data : undefined,
-      canonical: article ? element.articleLink?.(element.articleHref, article.id) : undefined,
+      canonical: article ? element.articleUrl : undefined,
       siteName,
     };
   });

@@ -182,7 +182,7 @@ describe('demo server', () => {
   describe('POST /api/messages', () => {
     test('accepts a valid message: 201 with an id, stored as one JSON line', async () => {
       const message = `${valid.message} ${Date.now()}`;
-      const response = await post({ ...valid, subject: '询价', message, extra: 'ignored' });
+      const response = await post({ ...valid, subject: '询价', message });
       assert.equal(response.status, 201);
       const { id } = await response.json();
       assert.match(id, /^[0-9a-f-]{36}$/);
@@ -195,8 +195,15 @@ describe('demo server', () => {
       assert.equal(stored.length, 1);
       assert.equal(stored[0].message, message);
       assert.equal(stored[0].subject, '询价');
-      assert.equal(stored[0].extra, undefined);
       assert.ok(!Number.isNaN(Date.parse(stored[0].receivedAt)));
+    });
+
+    test('an unknown field is refused with a clear error, and nothing is stored', async () => {
+      const message = `${valid.message} ${Date.now()}`;
+      const response = await post({ ...valid, message, extra: 'x' });
+      assert.equal(response.status, 422);
+      assert.match((await response.json()).errors.form, /Unknown fields: extra/);
+      assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === message).length, 0);
     });
 
     test('name and message are required, and one of phone or email: 422 { errors }', async () => {

@@ -332,7 +332,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
         });
         assert.deepEqual(again.values, { name: '赵先生', email: 'not-an-address', message });
         assert.deepEqual(again.invalid, ['email']);
-        assert.deepEqual(again.errors, ['请填写有效的邮箱地址。']);
+        assert.deepEqual(again.errors, ['请输入有效的邮箱地址，例如 name@example.com。']);
         assert.match(again.summary, /邮箱/);
 
         await page.evaluate(() => {
