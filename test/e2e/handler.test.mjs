@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonLinesStore, newsroom } from 'newsroom-elements/server';
 import { nodeListener } from 'newsroom-elements/server/node';
-import { message, makeSite, storedLines } from './site.mjs';
+import { message, makeSite, storedLines } from './handler-site.mjs';
 
 async function listen(handler) {
   const server = createServer(nodeListener(handler));
