@@ -143,6 +143,29 @@ describe('newsroom() under node:http', () => {
     assert.equal(stored.length, 2);
   });
 
+  test('two visitors of a prerendered page (`newsroom-elements render`) posting different messages: one stored, one refused, none lost', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const out = join(site.dir, 'out');
+    execFileSync(process.execPath, ['dist/ssr/cli.js', 'render', join(site.root, 'contact.html'), '--out', out, '--root', site.root], {
+      stdio: 'ignore',
+    });
+    const key = formKey(readFileSync(join(out, 'contact.html'), 'utf8'));
+    assert.ok(key, 'the prerendered page carries one key for every visitor');
+    const [alice, bob] = [message(), message()];
+    const first = await postForm({ ...alice, _idempotency: key });
+    const second = await postForm({ ...bob, _idempotency: key });
+    console.log(`prerendered key reused: first ${first.status}, second ${second.status}`);
+    assert.equal(first.status, 303);
+    assert.equal(second.status, 422, 'refused, with the message kept in the form, never a silent 303');
+    assert.ok((await second.text()).includes(bob.message));
+    const stored = (await storedLines(site.messagesFile)).filter((line) => line.idempotencyKey === key);
+    assert.deepEqual(
+      stored.map((line) => line.message),
+      [alice.message],
+    );
+  });
+
   test('bad input gets clear errors and stores nothing', async () => {
     const before = (await storedLines(site.messagesFile)).length;
     const cases = [

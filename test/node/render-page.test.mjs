@@ -347,3 +347,26 @@ test('each shadow root starts with a hash of what it was rendered from, which no
   assert.notEqual(stampOf(await render('locale="en"')), plain);
   assert.equal(stampOf(await render('class="sidebar" data-x="1"')), plain);
 });
+
+test("a server-paged list whose page N fails is left to the browser, never with page 1's items", async () => {
+  const posts = (page) =>
+    Array.from({ length: 10 }, (_, i) => ({ id: (page - 1) * 10 + i + 1, title: { rendered: `Post ${(page - 1) * 10 + i + 1}` } }));
+  const fetch = async (url) => {
+    const page = Number(new URL(url).searchParams.get('page') ?? 1);
+    if (page === 2) return new Response('busy', { status: 503 });
+    return new Response(JSON.stringify(posts(page)), { headers: { 'X-WP-Total': '24', 'X-WP-TotalPages': '3' } });
+  };
+  const out = await renderPage(page(`<news-list src="/wp-json/wp/v2/posts" page-size="10"></news-list>`), {
+    url: 'https://example.test/news.html?page=2',
+    fetch,
+  });
+  const list = find(parse(out), 'news-list')[0];
+  const shadow = shadowOf(list);
+  const text = shadow ? textIn(shadow.content) : '';
+  assert.doesNotMatch(text, /Post 1\b|Post 2\b/, "page 1's items are not shown as page 2");
+  assert.equal(
+    list.childNodes.find((n) => n.tagName === 'script'),
+    undefined,
+    'no data embedded for the browser to hydrate from',
+  );
+});
