@@ -94,13 +94,8 @@ export class ContentController implements ReactiveController {
 
   /** Waits for the current URL with nothing shown: what the browser starts with (a skeleton). */
   expect(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    this.key = undefined;
-    this.response = undefined;
-    this.error = undefined;
+    this.reset();
     this.status = 'pending';
-    this.host.requestUpdate();
   }
 
   /** Shows an error that no request produced (malformed inline JSON). */

@@ -13,9 +13,8 @@ import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
 import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
-import { type FormStrings, messages } from './message-form.messages.js';
+import { type FormStrings, messages, problemText } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
-import { DEFAULT_FIELDS, problemText } from './validate.js';
 import { styles } from './message-form.styles.js';
 
 export interface MessageSentDetail {
@@ -213,7 +212,7 @@ export class MessageForm extends NewsroomBase {
       const unknown = listed.filter((name) => !(name in FIELDS));
       if (unknown.length) console.warn(`message-form: unknown fields ignored: ${unknown.join(', ')}`);
       const known = listed.filter((name): name is FieldName => name in FIELDS);
-      this.names = known.length ? known : (parseList(DEFAULT_FIELDS) as FieldName[]);
+      this.names = known.length ? known : ['name', 'phone', 'email', 'message'];
     }
     if (changed.has('data')) this.showAgain(this.data);
     this.messageText ??= this.values.message ?? '';
@@ -511,9 +510,6 @@ const quietButton = (part: string, label: string, onClick: () => void) =>
 /** A short human message from an error answer (`message`, `error` or `detail`, or plain text), after a space; else ''. */
 function serverMessage(body: unknown): string {
   const record = Object(body) as Record<string, unknown>;
-  const form = (Object(record.errors) as Record<string, unknown>).form;
-  const text = [record.message, record.error, record.detail, form, body]
-    .find((value): value is string => typeof value === 'string')
-    ?.trim();
+  const text = [record.message, record.error, record.detail, body].find((value): value is string => typeof value === 'string')?.trim();
   return text && text.length <= 300 && !/^\s*</.test(text) ? ` ${text}` : '';
 }

@@ -357,7 +357,7 @@ test("a server-paged list whose page N fails is left to the browser, never with 
     return new Response(JSON.stringify(posts(page)), { headers: { 'X-WP-Total': '24', 'X-WP-TotalPages': '3' } });
   };
   const out = await renderPage(page(`<news-list src="/wp-json/wp/v2/posts" page-size="10"></news-list>`), {
-    url: 'https://example.test/news.html?page=2',
+    url: 'https://example.test/news.html?query-1-page=2',
     fetch,
   });
   const list = find(parse(out), 'news-list')[0];
