@@ -92,12 +92,6 @@ export class ContentController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Waits for the current URL with nothing shown: what the browser starts with (a skeleton). */
-  expect(): void {
-    this.reset();
-    this.status = 'pending';
-  }
-
   /** Shows an error that no request produced (malformed inline JSON). */
   fail(error: Error, src = ''): void {
     this.error = error;

@@ -79,26 +79,15 @@ export abstract class NewsroomElement extends NewsroomBase {
   }
 
   /**
-   * Server rendering: the source the element needs now (it may change once it has data, as a
-   * list that learns it pages on the server asks for the page shown), or undefined for none.
-   */
-  serverSource(): string | undefined {
-    return this.sourceUrl();
-  }
-
-  /**
-   * Server rendering: the answer for `serverSource()`, with the paging totals it came with; or
+   * Server rendering: the answer for `sourceUrl()`, with the paging totals it came with; or
    * `undefined` when it could not be had, which leaves the element as the browser starts it
    * (loading, no data of any earlier answer).
    */
   serverData(response: ContentResponse | undefined): void {
-    if (response) this.content.set(response, false);
-    else this.content.expect();
-  }
-
-  /** Server rendering: the answer the element shows, to embed for the browser; none while it has none. */
-  get serverResponse(): ContentResponse | undefined {
-    return this.content.status === 'complete' ? this.content.response : undefined;
+    if (response) return this.content.set(response, false);
+    // What the browser starts with: loading (a skeleton), nothing of an earlier answer.
+    this.content.reset();
+    this.content.status = 'pending';
   }
 
   get client(): ContentClient {
@@ -119,8 +108,12 @@ export abstract class NewsroomElement extends NewsroomBase {
     return super.cannotHydrate() ?? (this.early ? 'a script set its data before its code arrived' : undefined);
   }
 
-  /** The URL to load; elements with templates or paging override it. */
-  protected sourceUrl(): string | undefined {
+  /**
+   * The URL the element loads now (elements with templates or paging override it). A server
+   * renderer asks it which source to fetch, hands the answer to `serverData`, and asks again: a
+   * list that learns from its first answer that it pages on the server names the page shown.
+   */
+  sourceUrl(): string | undefined {
     return this.resolveUrl(this.src);
   }
 

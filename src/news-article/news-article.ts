@@ -101,7 +101,7 @@ export class NewsArticle extends NewsroomElement {
   // Back / forward may change the page URL's `id`: the source URL is read again.
   private readonly onPopState = (): void => this.requestUpdate();
 
-  protected override sourceUrl(): string | undefined {
+  override sourceUrl(): string | undefined {
     if (this.src) return super.sourceUrl();
     const id = this.articleId || pageParam('id');
     return this.articleSrc && id ? this.resolveUrl(fillTemplate(this.articleSrc, { id })) : undefined;

@@ -265,7 +265,7 @@ export class NewsList extends NewsroomElement {
     this.view = { items: items.slice(first, first + (limit ?? size)), page, pages, categories };
   }
 
-  protected override sourceUrl(): string | undefined {
+  override sourceUrl(): string | undefined {
     const page = this.currentPage;
     const category = this.category || undefined;
     const size = this.size;

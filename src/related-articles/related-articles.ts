@@ -84,7 +84,7 @@ export class RelatedArticles extends NewsroomElement {
     this.root = undefined;
   }
 
-  protected override sourceUrl(): string | undefined {
+  override sourceUrl(): string | undefined {
     return this.for ? undefined : super.sourceUrl();
   }
 

@@ -60,15 +60,14 @@ const CLASSES: Record<string, CustomElementConstructor> = {
 
 /**
  * What the renderer uses of an element instance: its public server seam (`serverConfig`,
- * `serverSource`, `serverData`, `serverResponse`) and what the head and forms need.
+ * `sourceUrl`, `serverData`) and what the head and forms need.
  */
 interface ServerElement extends LitElement {
   data: unknown;
   resolvedLocale?: Locale;
   serverConfig?(config: NewsroomConfig): void;
-  serverSource?(): string | undefined;
+  sourceUrl?(): string | undefined;
   serverData?(response: ContentResponse | undefined): void;
-  readonly serverResponse?: ContentResponse;
   article?: Article;
   pageParam?: string;
   articleUrl?: string;
@@ -147,7 +146,7 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
       if (found.tag === 'related-articles' && found.attributes.get('for')) return;
       let url: string | undefined;
       try {
-        url = withPage(page, () => element.serverSource?.());
+        url = withPage(page, () => element.sourceUrl?.());
         // A list learns from its first answer that its server pages; then it asks for the page shown.
         for (let round = 0; url && round < 3; round++) {
           const outcome = await load(url);
@@ -155,12 +154,15 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
             // The browser starts this element with its skeleton and loads the source itself:
             // nothing of an earlier round (page 1 of a list showing page N) stays.
             element.serverData?.(undefined);
+            given.delete(element);
             return;
           }
           const next = withPage(page, () => {
             // With the paging headers it came with: a WordPress list pages by them.
-            element.serverData?.({ url: url!, data: outcome.data, ...outcome.totals });
-            return element.serverSource?.();
+            const response = { url: url!, data: outcome.data, ...outcome.totals };
+            element.serverData?.(response);
+            given.set(element, response);
+            return element.sourceUrl?.();
           });
           if (next === url) return;
           url = next;
@@ -220,6 +222,9 @@ function createElement(found: FoundElement): ServerElement {
 }
 
 const renderers = new WeakMap<ServerElement, LitElementRenderer>();
+
+/** The answer each element was given last (none after a failed round): embedded for the browser. */
+const given = new WeakMap<ServerElement, ContentResponse>();
 
 function useInline(element: ServerElement, text: string): void {
   try {
@@ -300,7 +305,7 @@ function renderElement(found: FoundElement, element: ServerElement, styles: Set<
   } catch (error) {
     // Whatever one element could not do on the server, the browser still can: left to it.
     skipped.add(element);
-    onError?.(new SourceError(element.serverResponse?.url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
+    onError?.(new SourceError(given.get(element)?.url ?? '', `<${found.tag}> was left to the browser: ${(error as Error).message}`));
     return '';
   }
 }
@@ -327,7 +332,7 @@ function renderShadow(found: FoundElement, element: ServerElement, styles: Set<s
   }
   const css = shadowStyle(element);
   if (css && shadow.includes(`<style>${css}</style>`)) styles.add(css);
-  const response = found.inline === undefined ? element.serverResponse : undefined;
+  const response = found.inline === undefined ? given.get(element) : undefined;
   // What the element was rendered from, for the browser to check before hydrating: the page's
   // attributes (not the rendered element's, which has reflected properties too) and its language.
   const observed = (element.constructor as typeof LitElement).observedAttributes;
@@ -363,8 +368,8 @@ function safeHeadEdits(
 
 /** The articles on the page, with their canonical address and the site's name for the head. */
 function headSources(items: Array<{ found: FoundElement; element: ServerElement }>): HeadSource[] {
-  const site = items.find(({ found, element }) => (found.tag === 'site-nav' || found.tag === 'contact-card') && element.serverResponse);
-  const siteName = site ? siteOf(site.element.serverResponse!).name : undefined;
+  const site = items.find(({ found, element }) => (found.tag === 'site-nav' || found.tag === 'contact-card') && given.has(element));
+  const siteName = site ? siteOf(given.get(site.element)!).name : undefined;
   return items.map(({ found, element }) => {
     const article = found.tag === 'news-article' ? element.article : undefined;
     return {

@@ -1,0 +1,59 @@
+// The render cache and remote sources: a source's Cache-Control keeps the page without asking,
+// its ETag revalidates it (304 keeps the page, a change renders it again).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newsroom } from 'newsroom-elements/server';
+import { makeSite } from './handler-site.mjs';
+
+test("a remote source's Cache-Control and ETag decide when a cached page is rendered again", async () => {
+  const requests = [];
+  let title = 'Remote news';
+  const etag = () => `"${Buffer.from(title).toString('base64url')}"`;
+  const content = createServer((req, res) => {
+    requests.push(`${req.url} ${req.headers['if-none-match'] ?? ''}`.trim());
+    if (req.url === '/fresh.json') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'max-age=60' });
+      return res.end(JSON.stringify({ items: [{ id: 'f1', title: 'Fresh for a minute', date: '2025-06-01' }] }));
+    }
+    if (req.headers['if-none-match'] === etag()) return res.writeHead(304, { ETag: etag() }).end();
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: etag() });
+    res.end(JSON.stringify({ items: [{ id: 'r1', title, date: '2025-06-01' }] }));
+  });
+  content.listen(0, '127.0.0.1');
+  await once(content, 'listening');
+  const origin = `http://127.0.0.1:${content.address().port}`;
+  const site = makeSite();
+  writeFileSync(
+    join(site.root, 'remote.html'),
+    `<!doctype html><html lang="en"><body><news-list src="${origin}/fresh.json"></news-list><news-list src="${origin}/etag.json"></news-list></body></html>`,
+  );
+  const handler = newsroom({ root: site.root, messages: false });
+  const get = async () => {
+    const response = await handler.fetch(new Request('http://site.test/remote.html'));
+    return { timing: response.headers.get('server-timing'), html: await response.text() };
+  };
+  try {
+    const first = await get();
+    assert.match(first.timing, /render/);
+    assert.match(first.html, /Fresh for a minute/);
+    assert.match(first.html, /Remote news/);
+    assert.deepEqual(requests.sort(), ['/etag.json', '/fresh.json']);
+
+    requests.length = 0;
+    const second = await get();
+    assert.match(second.timing, /cache/);
+    assert.deepEqual(requests, [`/etag.json ${etag()}`], 'only the no-cache source is asked, with its ETag');
+
+    title = 'Changed remote news';
+    requests.length = 0;
+    const third = await get();
+    assert.match(third.timing, /render/);
+    assert.match(third.html, /Changed remote news/);
+  } finally {
+    content.close();
+  }
+});
