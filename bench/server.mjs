@@ -5,7 +5,7 @@ import { newsroom } from '../dist/server/index.js';
 
 const root = fileURLToPath(new URL('../demo/', import.meta.url));
 const pages = ['/index.html', '/news.html', '/article.html?id=1001', '/contact.html', '/en/index.html'];
-const seconds = Number(process.env.SECONDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 
 for (const cache of [200, 0]) {
   const site = newsroom({ root, messages: false, cache, onError: () => {} });
