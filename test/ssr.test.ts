@@ -100,6 +100,63 @@ describe('a server-rendered page', () => {
     }
   });
 
+  it('carries only the styles its DOM uses, looks the same with them as with every style, and has every style once hydrated', async () => {
+    const frame = await openPage('?id=1001');
+    const tags = 'site-nav, news-article, related-articles, news-list, contact-card, message-form';
+    const elements = [...frame.document.querySelectorAll(tags)].filter((el) => el.shadowRoot);
+    const inline = (el: Element) => el.shadowRoot!.querySelector('style')!.textContent!;
+    // A list shown as a list carries neither the cards' rules nor a skeleton's.
+    const list = frame.document.querySelector('news-list')!;
+    expect(inline(list)).to.not.contain('.cards');
+    expect(inline(list)).to.not.contain('.skeleton');
+    expect(inline(list)).to.not.contain('@keyframes');
+    // Each variant of the menu only its own: the footer's has no bar.
+    const footer = frame.document.querySelector('site-nav[variant=footer]')!;
+    expect(inline(footer)).to.contain('.footer');
+    expect(inline(footer)).to.not.contain('.bar');
+
+    // What the server's DOM looks like with the page's styles, property by property...
+    const properties = [
+      'display',
+      'position',
+      'color',
+      'background-color',
+      'font-size',
+      'font-weight',
+      'margin-top',
+      'padding-left',
+      'gap',
+      'grid-template-columns',
+      'text-decoration-line',
+      'visibility',
+      'border-bottom-width',
+      'clip-path',
+      'overflow-x',
+    ];
+    const looks = (el: Element) =>
+      [el, ...el.shadowRoot!.querySelectorAll('*')]
+        .filter((node) => node.localName !== 'style')
+        .map((node) => {
+          const style = frame.window.getComputedStyle(node);
+          return [node, properties.map((name) => `${name}: ${style.getPropertyValue(name)}`).join('; ')] as const;
+        });
+    const before = new Map(elements.flatMap(looks));
+
+    // ...is what it looks like once hydrated, with every rule of every element adopted.
+    await hydrate(frame);
+    for (const el of elements) {
+      expect(el.shadowRoot!.adoptedStyleSheets.length, el.localName).to.be.greaterThan(0);
+      for (const [node, look] of looks(el)) {
+        const was = before.get(node);
+        if (was?.split(' | ')[0] === look.split(' | ')[0]) expect(look, `${el.localName} > ${node.localName}`).to.equal(was);
+      }
+    }
+    // Rules the server left out apply once hydrated.
+    (list as HTMLElement & { layout: string }).layout = 'cards';
+    await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(frame.window.getComputedStyle(list.shadowRoot!.querySelector('[part~=list]')!).display).to.equal('grid');
+  });
+
   it('works after hydration: tabs, pager, menu toggle and keys, print and close, the form', async () => {
     const frame = await openPage('?id=1001');
     await hydrate(frame);

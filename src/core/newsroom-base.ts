@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
+import { adoptStyles, LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
 import { type Locale, resolveLocale } from './locale.js';
@@ -61,7 +61,14 @@ export abstract class NewsroomBase extends LitElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const reason = this.fromServer && this.cannotHydrate();
-    if (!reason) return super.createRenderRoot();
+    if (!reason) {
+      const root = super.createRenderRoot();
+      // Lit's hydration support takes the server's root as it is, with its <style>, which holds
+      // only the rules the server's DOM uses (renderPage leaves out the rest): the element's full
+      // styles are adopted here, as constructed sheets every instance shares.
+      if (this.fromServer) adoptStyles(root as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+      return root;
+    }
     this.renderAfresh(reason);
     // Not LitElement's: with the hydration support applied, it would mark the root for hydrating.
     return (ReactiveElement.prototype as unknown as NewsroomBase).createRenderRoot.call(this);

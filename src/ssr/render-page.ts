@@ -20,6 +20,7 @@ import { SiteNav } from '../site-nav/site-nav.js';
 import { siteOf } from '../site-nav/site-data.js';
 import { type Edit, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
+import { usedStyles } from './used-styles.js';
 
 export interface RenderPageOptions {
   /** The page's own address: relative sources resolve against it, and its `?id=` and each list's page key (`?query-1-page=`) choose content. */
@@ -331,7 +332,12 @@ function renderShadow(found: FoundElement, element: ServerElement, styles: Set<s
     shadow += chunk;
   }
   const css = shadowStyle(element);
-  if (css && shadow.includes(`<style>${css}</style>`)) styles.add(css);
+  // Lit writes the element's styles first: only the rules this root's DOM may use go in the page.
+  if (css && shadow.startsWith(`<style>${css}</style>`)) {
+    const used = usedStyles(css, shadow);
+    shadow = `<style>${used}</style>${shadow.slice(`<style>${css}</style>`.length)}`;
+    styles.add(used);
+  }
   const response = found.inline === undefined ? given.get(element) : undefined;
   // What the element was rendered from, for the browser to check before hydrating: the page's
   // attributes (not the rendered element's, which has reflected properties too) and its language.

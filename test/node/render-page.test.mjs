@@ -1,10 +1,11 @@
 // renderPage over real pages: content in declarative shadow roots, data embedded once, the
 // head of article pages, hostile content inert, bad sources left to the browser.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { parse } from 'parse5';
-import { renderPage } from 'newsroom-elements/ssr';
+import { renderPage, renderPageResult } from 'newsroom-elements/ssr';
 
 const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -369,4 +370,40 @@ test("a server-paged list whose page N fails is left to the browser, never with 
     undefined,
     'no data embedded for the browser to hydrate from',
   );
+});
+
+test("each shadow root's <style> holds the rules its DOM may use, states a visitor reaches without script included", async () => {
+  const { fetch } = fixtureFetch();
+  const html = page(`<site-nav src="site.json" variant="footer" menu="footer"></site-nav>
+    <site-nav src="site.json"></site-nav>
+    <news-list layout="cards"><script type="application/json">{"items":[{"id":"1","title":"One","url":"/1.html"}]}</script></news-list>
+    <news-list src="missing.json"></news-list>`);
+  const out = await renderPage(html, { url: 'https://example.test/', fetch });
+  const styles = find(parse(out), 'style').map((style) => textIn(style));
+  const [footer, bar, cards, skeleton] = styles;
+  // The list whose source is missing shows its skeleton, animated, until the browser loads it.
+  assert.match(skeleton, /\.skeleton\{/);
+  assert.match(skeleton, /@keyframes newsroom-shimmer\{/);
+  for (const css of [footer, bar, cards]) {
+    assert.match(css, /^:host\{--_accent:/, 'the theme on the host');
+    assert.match(css, /\[part~='link'\]:hover\{/, 'links underlined under the pointer');
+    assert.match(css, /:focus-visible\{/, 'the focus ring');
+    assert.doesNotMatch(css, /\.skeleton|@keyframes|\.error\b/, 'no skeleton, animation or error panel where none is shown');
+  }
+  assert.match(footer, /\.footer a\{/);
+  assert.doesNotMatch(footer, /\.bar\b|\.side\b|\.breadcrumb\b/, "other variants' rules stay out");
+  assert.match(bar, /\.bar\{/);
+  assert.match(bar, /\.tree > li:hover\{|\.tree>li:hover\{/, 'the menu bar under the pointer');
+  assert.match(cards, /\.cards\{/);
+  assert.doesNotMatch(cards, /\.compact\b/);
+  // The policy's hashes allow exactly the styles the page now has.
+  const { styleHashes } = await renderPageResult(html, { url: 'https://example.test/', fetch });
+  const hash = (css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+  assert.deepEqual(styleHashes.sort(), [...new Set(styles)].map(hash).sort());
+  // Every rule kept is one of the element's own, as Lit wrote it.
+  const { NewsList } = await import('newsroom-elements/classes');
+  const full = NewsList.elementStyles.map((style) => style.cssText).join('');
+  for (const rule of cards.split('}').filter((rule) => rule && !rule.includes('{@') && !rule.startsWith('@'))) {
+    assert.ok(full.includes(rule.split('{').pop()), `${rule} comes from the element's styles`);
+  }
 });
