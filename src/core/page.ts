@@ -34,21 +34,14 @@ export function pageHref(): string {
   return rendering?.href ?? (typeof location === 'undefined' ? '' : location.href);
 }
 
-let knownOrigin = { href: '', origin: 'null' };
-
-/** The page's origin ('null' when unknown); parsed once per address, since every link of a list asks. */
+/** The page's origin ('null' when unknown): in the browser read, not parsed, since every link of a list asks. */
 export function pageOrigin(): string {
-  const href = pageHref();
-  if (knownOrigin.href !== href) {
-    let origin = 'null';
-    try {
-      origin = new URL(href).origin;
-    } catch {
-      // Not an absolute address (Node outside a render): no origin.
-    }
-    knownOrigin = { href, origin };
+  if (!rendering && typeof location !== 'undefined') return location.origin;
+  try {
+    return new URL(pageHref()).origin;
+  } catch {
+    return 'null';
   }
-  return knownOrigin.origin;
 }
 
 /**

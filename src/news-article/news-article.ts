@@ -270,7 +270,7 @@ export class NewsArticle extends NewsroomElement {
 
   // The items news-select announces: the neighbours shown, in order, as items.
   private readonly onPagerClick = selectOnClick(this, () =>
-    [this.article?.prev, this.article?.next].flatMap((link) => (link ? [{ id: link.id ?? '', title: link.title, url: link.url }] : [])),
+    [this.article!.prev, this.article!.next].flatMap((link) => (link ? { ...link, id: link.id ?? '' } : [])),
   );
 
   private renderPager(article: Article) {

@@ -312,9 +312,7 @@ export class NewsList extends NewsroomElement {
       ${
         items.length
           ? // eslint-disable-next-line lit-a11y/click-events-have-key-events -- the clicks come from the links inside, which keys activate too
-            html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list" @click=${this.onTitleClick}>
-              ${items.map((item) => this.renderItem(item))}
-            </ul>`
+            html`<ul class="items ${this.layoutName} ${stale ? 'stale' : ''}" part="list" @click=${this.onTitleClick}>${items.map((item) => this.renderItem(item))}</ul>`
           : html`<p class="empty" part="empty">${this.category ? text.emptyCategory : text.empty}</p>`
       }
       ${pages > 1 ? this.renderPager(page, pages) : nothing}
@@ -382,7 +380,7 @@ export class NewsList extends NewsroomElement {
     </ul>`;
   }
 
-  private readonly onTitleClick = selectOnClick(this, () => this.view?.items ?? []);
+  private readonly onTitleClick = selectOnClick(this, () => this.view!.items);
 
   private onTabKey(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')];

@@ -141,12 +141,12 @@ export class RelatedArticles extends NewsroomElement {
     return Number.isInteger(this.limit) && this.limit! >= 0 ? this.limit : undefined;
   }
 
-  private readonly onTitleClick = selectOnClick(this, () =>
-    this.content.response ? this.related(this.content.response).slice(0, this.count) : [],
-  );
+  /** The links shown, for news-select. */
+  private shown!: NewsItem[];
+  private readonly onTitleClick = selectOnClick(this, () => this.shown);
 
   private renderLinks(response: ContentResponse) {
-    const items = this.related(response).slice(0, this.count);
+    const items = (this.shown = this.related(response).slice(0, this.count));
     if (!items.length) return nothing;
     const locale = this.resolvedLocale;
     const tag = headingTag(this.headingLevel, 2);
