@@ -33,8 +33,15 @@ class Refused extends Error {
   }
 }
 
+/** Sent with every answer of the handler. */
+export const HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cache-Control': 'no-cache',
+};
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
+  new Response(JSON.stringify(body), { status, headers: { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers } });
 
 /**
  * A message posted as JSON (message-form with script, any client) or as a plain urlencoded form
@@ -54,7 +61,7 @@ export async function takeMessage(request: Request, options: FormPostOptions): P
   const limit = options.limit ?? 64 * 1024;
   const fail = (status: number, message: string, headers?: Record<string, string>) =>
     browser
-      ? new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } })
+      ? new Response(message, { status, headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers } })
       : json(status, { errors: { form: message } }, headers);
 
   if (!isForm && !/^application\/json\s*(;|$)/i.test(type)) return fail(415, t.type);
@@ -87,7 +94,7 @@ export async function takeMessage(request: Request, options: FormPostOptions): P
 
   const thanks = (id: string, replayed: boolean) =>
     browser
-      ? new Response(null, { status: 303, headers: { Location: thanksPage(options.thanks, locale, request) } })
+      ? new Response(null, { status: 303, headers: { ...HEADERS, Location: thanksPage(options.thanks, locale, request) } })
       : json(
           201,
           { id },

@@ -6,7 +6,7 @@ import type { MessageRules } from '../message-form/validate.js';
 import { scriptJson } from '../ssr/head.js';
 import { parsePage } from '../ssr/page-parser.js';
 import { type RenderedPage, renderPageResult } from '../ssr/render-page.js';
-import { takeMessage } from './form-post.js';
+import { HEADERS, takeMessage } from './form-post.js';
 import { remoteRead, siteFetch, siteFile, type SourceRead } from './site-fetch.js';
 import { jsonLinesStore, type MessageStore } from './stores.js';
 import { localeOf, texts } from './texts.js';
@@ -36,6 +36,8 @@ export interface NewsroomOptions {
     thanks?: string | Partial<Record<Locale, string>>;
     /** The form's page, where errors are shown when the Referer names none: a path, or one per language. */
     page?: string | Partial<Record<Locale, string>>;
+    /** Posts taken at once (default 256); more are answered 429 with `Retry-After`, which message-form retries. */
+    maxPending?: number;
   };
   /**
    * Lists the stored messages (`GET <form path>`, `GET <form path>/<id>`). They hold personal
@@ -69,7 +71,6 @@ export const STRICT_POLICY = [
   'trusted-types lit-html dompurify newsroom',
 ].join('; ');
 
-const HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'Cache-Control': 'no-cache' };
 const HTML = 'text/html; charset=utf-8';
 
 interface CachedPage extends RenderedPage {
@@ -103,6 +104,7 @@ export function newsroom(options: NewsroomOptions): Newsroom {
       : [];
   const limit = options.cache ?? 200;
   const cache = new Map<string, CachedPage>();
+  let pending = 0;
   const report = (error: Error) => (options.onError ? options.onError(error) : console.error(error));
 
   const sourceFetch = (origin: string, onRead: (read: SourceRead) => void) => {
@@ -225,7 +227,9 @@ export function newsroom(options: NewsroomOptions): Newsroom {
     const read = request.method === 'GET' || request.method === 'HEAD';
     // The endpoint is matched exactly as written: no decoding, no case folding, no `..`.
     if (store && url.pathname === formPath) {
-      if (request.method === 'POST')
+      if (request.method === 'POST') {
+        if (pending >= (options.form?.maxPending ?? 256)) return json(request, 429, { errors: { form: t.busy } }, { 'Retry-After': '1' });
+        pending++;
         return takeMessage(request, {
           store,
           rules: options.form?.rules,
@@ -234,7 +238,8 @@ export function newsroom(options: NewsroomOptions): Newsroom {
           location: options.inbox ? (id) => `${formPath}/${id}` : undefined,
           showAgain,
           onError: report,
-        });
+        }).finally(() => pending--);
+      }
       const listed = read ? await inbox(request, url) : undefined;
       if (listed) return listed;
       return json(request, 405, { errors: { form: t.method } }, { Allow: options.inbox ? 'GET, HEAD, POST' : 'POST' });

@@ -19,6 +19,7 @@ export interface ServerTexts {
   notFound: string;
   method: string;
   failed: string;
+  busy: string;
 }
 
 export const texts: Messages<ServerTexts> = {
@@ -36,6 +37,7 @@ export const texts: Messages<ServerTexts> = {
     notFound: 'Not Found',
     method: 'Method Not Allowed',
     failed: 'Your message could not be stored. Please try again in a moment.',
+    busy: 'Too many messages at once. Please try again in a moment.',
   },
   'zh-CN': {
     json: '请求内容不是有效的 JSON。',
@@ -51,6 +53,7 @@ export const texts: Messages<ServerTexts> = {
     notFound: '未找到',
     method: '不支持此请求方法',
     failed: '留言未能保存，请稍后重试。',
+    busy: '当前提交的留言过多，请稍后重试。',
   },
 };
 

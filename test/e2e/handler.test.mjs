@@ -275,3 +275,61 @@ describe('the inbox, when asked for', () => {
     }
   });
 });
+
+describe('a busy or failing store', () => {
+  const post = (handler, body) =>
+    handler.fetch(
+      new Request('http://127.0.0.1/api/messages', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  test('posts beyond maxPending are answered 429 with Retry-After, and nothing of them is stored', async () => {
+    const site = makeSite();
+    const kept = [];
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    const slow = {
+      add: async (record) => (await gate, kept.push(record), record),
+      list: async () => kept,
+      get: async () => undefined,
+    };
+    const handler = newsroom({ root: site.root, messages: slow, form: { rules: { fields: 'name,email,message' }, maxPending: 2 } });
+    const waiting = [post(handler, message()), post(handler, message())];
+    const busy = await post(handler, message());
+    assert.equal(busy.status, 429);
+    assert.equal(busy.headers.get('retry-after'), '1');
+    assert.match((await busy.json()).errors.form, /Too many/);
+    release();
+    assert.deepEqual(
+      (await Promise.all(waiting)).map((r) => r.status),
+      [201, 201],
+    );
+    assert.equal(kept.length, 2);
+    assert.equal((await post(handler, message())).status, 201, 'taken again once the store caught up');
+  });
+
+  test('a store that fails is never acknowledged: 503, which message-form retries', async () => {
+    const site = makeSite();
+    const errors = [];
+    const broken = {
+      add: async () => {
+        throw new Error('disk full');
+      },
+      list: async () => [],
+      get: async () => undefined,
+    };
+    const handler = newsroom({
+      root: site.root,
+      messages: broken,
+      form: { rules: { fields: 'name,email,message' } },
+      onError: (e) => errors.push(e),
+    });
+    const response = await post(handler, message());
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '2');
+    assert.match(errors[0].message, /disk full/);
+  });
+});
