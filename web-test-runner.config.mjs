@@ -1,18 +1,37 @@
-import { chromeLauncher } from '@web/test-runner-chrome';
+// One engine per run: NEWSROOM_ENGINE = chromium (the default), firefox or webkit. `npm test` runs
+// the suite once in each engine it finds (scripts/test-engines.mjs); test/engines.mjs finds them.
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockServer } from './test/server/mock-server.mjs';
 import { serverSanitizer, ssrPages } from './test/server/ssr-pages.mjs';
-import { findBrowser } from './test/browser.mjs';
+import { findEngine, startWebKit } from './test/engines.mjs';
 
-const { executablePath, args } = await findBrowser();
+const name = process.env.NEWSROOM_ENGINE ?? 'chromium';
+const engine = await findEngine(name);
+if (!engine.found) throw new Error(`${name} is not installed here: ${engine.why}`);
+
+async function launcher() {
+  if (name === 'chromium')
+    return chromeLauncher({ launchOptions: { executablePath: engine.executablePath, headless: true, args: engine.args } });
+  if (name === 'firefox')
+    // puppeteer-core drives Firefox over WebDriver BiDi; no browser download involved.
+    return chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: engine.executablePath, headless: true },
+    });
+  return webdriverLauncher(await startWebKit(engine));
+}
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  // One file at a time: the suites count requests on a shared mock server, and WebKitWebDriver
+  // drives one browser at a time.
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  browsers: [await launcher()],
   middleware: [mockServer(), ssrPages(), serverSanitizer()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
 };

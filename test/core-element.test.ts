@@ -119,7 +119,8 @@ describe('core: the last src wins', () => {
     ).then((p) => p.querySelector('title-list')!);
     const loads: string[] = [];
     el.addEventListener('newsroom-load', (event) => loads.push(event.detail.src));
-    await el.updateComplete;
+    // Change src once the slow request is on the network: one never sent cannot be cancelled.
+    await waitUntil(async () => (await mockLog(slowKey)).length === 1, 'the slow request sent');
     el.src = mockUrl({ key: uniqueKey('fast'), body: '{"items":[{"id":"new","title":"新的"}]}' });
     await oneEvent(el, 'newsroom-load');
     // The old request was cancelled on the network, so its answer can never arrive.

@@ -255,7 +255,9 @@ describe('news-article choosing the article', () => {
     expect(root(el).querySelector('h1')!.textContent).to.equal('利诚商贸与长春物流园签署战略合作协议');
     // Two quick changes: only the last one shows.
     el.articleId = 'minimal';
-    await el.updateComplete;
+    // Change again once the request in between is on the network (an engine may start it later
+    // than the update; one never sent cannot show that it was cancelled).
+    await waitUntil(async () => (await mockLog(key)).some((entry) => entry.url.includes('minimal')), 'the middle request sent');
     el.articleId = '1002';
     await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('Chongqing'), 'second article', { timeout: 8000 });
     // The request for the article in between was cancelled on the network: it cannot land later.

@@ -107,7 +107,7 @@ describe('site-nav bar', () => {
     expect(submenuOf(el, toggle).hidden).to.equal(true);
     expect(whoIs(focused(el))).to.equal(whoIs(toggle));
 
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     // Escape on the open toggle itself closes its sub-menu too.
@@ -115,9 +115,9 @@ describe('site-nav bar', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(whoIs(focused(el))).to.equal(whoIs(toggle));
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
   });

@@ -1,0 +1,69 @@
+// `npm test`'s browser half: the whole web-test-runner suite once in each engine found here
+// (test/engines.mjs), one engine after the other, then a table of what ran, what it counted and
+// how long it took, and why an engine was left out.
+//   NEWSROOM_ENGINES=firefox,webkit   only these engines
+//   NEWSROOM_REQUIRE_ENGINES=1        an engine that is not installed fails the run (CI)
+// Arguments are passed on to wtr, e.g. `node scripts/test-engines.mjs --files test/news-list.test.ts`.
+import { spawn } from 'node:child_process';
+import { ENGINES, findEngine } from '../test/engines.mjs';
+
+const wanted = process.env.NEWSROOM_ENGINES ? process.env.NEWSROOM_ENGINES.split(',').map((name) => name.trim()) : ENGINES;
+const required = Boolean(process.env.NEWSROOM_REQUIRE_ENGINES);
+const unknown = wanted.filter((name) => !ENGINES.includes(name));
+if (unknown.length) {
+  console.error(`Unknown engine ${unknown.join(', ')}: NEWSROOM_ENGINES takes ${ENGINES.join(', ')}`);
+  process.exit(2);
+}
+
+/** Runs wtr for one engine, echoing its output, and reads its closing counts. */
+function runSuite(name) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
+      env: { ...process.env, NEWSROOM_ENGINE: name },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk).slice(-4000);
+    });
+    child.on('close', (code, signal) => {
+      const counts = [...tail.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
+      resolve({
+        name,
+        code: code ?? 1,
+        signal,
+        passed: counts ? Number(counts[1]) : 0,
+        failed: counts ? Number(counts[2]) : 0,
+        skipped: counts?.[3] ? Number(counts[3]) : 0,
+        seconds: Math.round((Date.now() - started) / 1000),
+      });
+    });
+  });
+}
+
+const results = [];
+const left = [];
+for (const name of wanted) {
+  const engine = await findEngine(name).catch((error) => ({ name, found: false, why: error.message }));
+  if (!engine.found) {
+    left.push(engine);
+    continue;
+  }
+  console.log(`\n=== ${name}: ${engine.executablePath}\n`);
+  results.push(await runSuite(name));
+}
+
+console.log('\nBrowser suite by engine:');
+for (const r of results) {
+  const state = r.code === 0 ? 'ok' : `FAILED (exit ${r.signal ?? r.code})`;
+  console.log(`  ${r.name.padEnd(9)} ${state.padEnd(16)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.seconds} s`);
+}
+for (const engine of left) console.log(`  ${engine.name.padEnd(9)} ${required ? 'MISSING' : 'not run'}: ${engine.why}`);
+
+const chromiumMissing = left.some((engine) => engine.name === 'chromium');
+const failed = results.some((r) => r.code !== 0) || chromiumMissing || (required && left.length > 0);
+const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
+console.log(`browsers: ${total.passed} passed, ${total.failed} failed`);
+process.exit(failed ? 1 : 0);
