@@ -36,6 +36,22 @@ describe('sanitizeHtml', () => {
     expect(img.getAttribute('loading')).to.equal('lazy');
   });
 
+  it('drops what nests deeper than any article does, so every engine builds the same tree', () => {
+    // Past 512 levels WebKit's parser re-parents elements: an <img> then escapes a <style> in <svg>.
+    const deep = (n: number, inner: string) => '<div>'.repeat(n) + inner + '</div>'.repeat(n);
+    const host = render(
+      `<p>before</p>${deep(600, '<p>too deep</p><svg><style><a title="</style><img src=x>"></a></style></svg>')}<p>after</p>`,
+    );
+    let depth = 0;
+    for (let node: Element | null = host.querySelector('div'); node; node = node.querySelector(':scope > div')) depth++;
+    expect(depth).to.equal(128);
+    expect(host.textContent).to.equal('beforeafter');
+    expect(host.querySelector('img, svg, style')).to.equal(null);
+    // Real nesting is kept whole.
+    const nested = render(deep(40, '<ul><li><p><strong>kept</strong></p></li></ul>'));
+    expect(nested.querySelector('strong')!.textContent).to.equal('kept');
+  });
+
   it('runs nothing, however the script is hidden', async () => {
     const bodies = [
       '<script>window.__pwned = true</script>',

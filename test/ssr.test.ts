@@ -2,6 +2,7 @@
 // browser: its content is there before any script, the elements hydrate with no content request,
 // no layout shift, no re-created DOM and no hydration error, and everything works afterwards.
 import { expect, waitUntil } from '@open-wc/testing';
+import { mockLog, uniqueKey } from './helpers.js';
 
 interface Frame {
   window: Window & typeof globalThis;
@@ -78,11 +79,18 @@ describe('a server-rendered page', () => {
     const shifts: number[] = [];
     new frame.window.PerformanceObserver((list) => {
       for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
-    }).observe({ type: 'layout-shift', buffered: true });
+    }).observe({ type: 'layout-shift', buffered: true }); // Chromium only; the others ignore it
     const headline = shadow(frame, 'news-article').querySelector('[part~=title]');
     const body = shadow(frame, 'news-article').querySelector('[part~=body]');
     const firstItem = shadow(frame, 'news-list').querySelector('[part~=item]');
     const menu = shadow(frame, 'site-nav').querySelector('nav');
+    // Where everything sits, for the engines that have no layout-shift entries (Firefox, WebKit).
+    const boxes = () =>
+      [...frame.document.querySelectorAll('site-nav, news-article, related-articles, news-list, contact-card, message-form')].map((el) => {
+        const { top, left, width, height } = el.getBoundingClientRect();
+        return `${el.localName} ${top},${left} ${width}x${height}`;
+      });
+    const before = boxes();
 
     await hydrate(frame);
     await new Promise((resolve) => frame.window.requestAnimationFrame(() => setTimeout(resolve)));
@@ -90,6 +98,7 @@ describe('a server-rendered page', () => {
     expect(frame.problems).to.deep.equal([]);
     expect(contentRequests(frame)).to.deep.equal([]);
     expect(shifts.reduce((sum, value) => sum + value, 0)).to.equal(0);
+    expect(boxes()).to.deep.equal(before);
     // The server's nodes are the ones on screen: nothing was rendered again.
     expect(shadow(frame, 'news-article').querySelector('[part~=title]')).to.equal(headline);
     expect(shadow(frame, 'news-article').querySelector('[part~=body]')).to.equal(body);
@@ -155,6 +164,90 @@ describe('a server-rendered page', () => {
     (list as HTMLElement & { layout: string }).layout = 'cards';
     await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(frame.window.getComputedStyle(list.shadowRoot!.querySelector('[part~=list]')!).display).to.equal('grid');
+  });
+
+  it('reads the same before hydration, after it, and as this engine renders the element itself', async () => {
+    // Dates and numbers are written by the server (Node) and again by each engine: they must agree,
+    // or text would change under the reader's eyes as the page hydrates.
+    const frame = await openPage('?id=1001');
+    const tags = ['news-article', 'related-articles', 'news-list', 'contact-card'];
+    const selector = 'time, [part~=meta], [part~=item], [part~=pager], [part~=title], [part~=line], [part~=link]';
+    const texts = (root: ParentNode) =>
+      [...root.querySelectorAll(selector)].map((node) => node.textContent!.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const server = Object.fromEntries(tags.map((tag) => [tag, texts(shadow(frame, tag))]));
+    expect(
+      server['news-article'].some((text) => /2025年/.test(text)),
+      JSON.stringify(server['news-article']),
+    ).to.equal(true);
+    expect(server['news-list'].length).to.be.greaterThan(4);
+
+    await hydrate(frame);
+    for (const tag of tags) expect(texts(shadow(frame, tag)), `${tag} after hydration`).to.deep.equal(server[tag]);
+
+    // The same elements rendered by the browser alone: a copy has the attributes and inline data,
+    // not the server's shadow root.
+    for (const tag of tags) {
+      const copy = frame.document.querySelector(tag)!.cloneNode(true) as HTMLElement & { updateComplete: Promise<unknown> };
+      copy.removeAttribute('id');
+      if (tag === 'related-articles') continue; // it reads the article on the page; checked through hydration above
+      frame.document.querySelector('.col')!.append(copy);
+      await waitUntil(() => copy.shadowRoot && texts(copy.shadowRoot).length > 0, `${tag} rendered in the browser`);
+      await copy.updateComplete;
+      expect(texts(copy.shadowRoot!), `${tag} rendered in the browser`).to.deep.equal(server[tag]);
+    }
+    expect(frame.problems).to.deep.equal([]);
+  });
+
+  it('shows the page as the server sent it to a browser without JavaScript: content, real pager links, a real form', async () => {
+    // A sandboxed frame runs no script at all; declarative shadow roots are parsed all the same.
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-same-origin allow-forms');
+    iframe.style.width = '1000px';
+    iframe.style.height = '2400px';
+    const load = () => new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    let loaded = load();
+    iframe.src = '/ssr-page/page.html?id=1001';
+    document.body.append(iframe);
+    await loaded;
+    const doc = () => iframe.contentDocument!;
+    const root = (tag: string) => doc().querySelector(tag)!.shadowRoot!;
+    expect(root('news-article').querySelector('[part~=title]')!.textContent).to.equal('利诚商贸与长春物流园签署战略合作协议');
+    const firstPage = [...root('news-list').querySelectorAll('[part~=item]')].map((item) => item.textContent);
+    expect(firstPage).to.have.length(5);
+
+    // The pager is made of links a browser follows by itself.
+    const next = [...root('news-list').querySelectorAll<HTMLAnchorElement>('[part~=pager] a[href]')].find((link) =>
+      /page=2\b/.test(link.href),
+    )!;
+    expect(next, 'a link to page 2').to.not.equal(undefined);
+    loaded = load();
+    iframe.src = next.href;
+    await loaded;
+    const secondPage = [...root('news-list').querySelectorAll('[part~=item]')].map((item) => item.textContent);
+    expect(secondPage).to.have.length.greaterThan(0);
+    expect(secondPage[0]).to.not.equal(firstPage[0]);
+
+    // The form posts, urlencoded, to its action.
+    const form = root('message-form').querySelector('form')!;
+    expect(form.method).to.equal('post');
+    const key = uniqueKey('no-js');
+    form.action = `/mock/messages?key=${key}&status=303&h.Location=/test/fixtures/list.json`;
+    const fill = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement).value = value);
+    fill('name', '李明');
+    fill('phone', '13800138000');
+    fill('email', 'li@example.com');
+    fill('message', '没有脚本也能留言。');
+    loaded = load();
+    form.submit();
+    await loaded;
+    const [post] = await mockLog(key);
+    expect(post.method).to.equal('POST');
+    expect(post.headers['content-type']).to.match(/^application\/x-www-form-urlencoded/);
+    const body = new URLSearchParams(post.body);
+    expect(body.get('name')).to.equal('李明');
+    expect(body.get('message')).to.equal('没有脚本也能留言。');
+    expect(body.get('_idempotency')).to.match(/\S{8,}/);
+    iframe.remove();
   });
 
   it('works after hydration: tabs, pager, menu toggle and keys, print and close, the form', async () => {

@@ -109,6 +109,26 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 };
 
 /**
+ * How deep content may nest. Browsers' parsers stop nesting at different depths (WebKit's at
+ * 512, counted from the page's root), and past that they re-parent elements: markup that is inert
+ * at one depth becomes different markup at another, the stuff of mutation XSS. No article nests
+ * anywhere near this deep; what does is dropped, so that every engine and the server (jsdom)
+ * build the same tree from the same body, wherever the host page puts it.
+ */
+const MAX_DEPTH = 128;
+
+/** Removes every element nested deeper than MAX_DEPTH in `fragment` (an iterative walk). */
+function limitDepth(fragment: DocumentFragment): DocumentFragment {
+  const stack: Array<[Element, number]> = [...fragment.children].map((child) => [child, 1]);
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) element.remove();
+    else for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return fragment;
+}
+
+/**
  * The one way content HTML reaches the page: DOMPurify with a strict config, every URL through
  * `safeUrl` (relative ones resolved against `base`), returned as an inert fragment to render as
  * a child — never a string, so Lit's Trusted Types policy is never asked to vouch for it.
@@ -119,7 +139,7 @@ export function sanitizeHtml(html: unknown, base: string = pageBase()): Document
   currentBase = base;
   try {
     // Markup that the parser turns into a frameset document comes back as null: nothing survives.
-    return purify.sanitize(html, CONFIG) ?? contentDocument().createDocumentFragment();
+    return limitDepth(purify.sanitize(html, CONFIG) ?? contentDocument().createDocumentFragment());
   } finally {
     currentBase = '';
   }
