@@ -1,7 +1,7 @@
 // One engine per run: NEWSROOM_ENGINE = chromium (the default), firefox or webkit. `npm test` runs
 // the suite once in each engine it finds (scripts/test-engines.mjs); test/engines.mjs finds them.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockServer } from './test/server/mock-server.mjs';
 import { serverSanitizer, ssrPages } from './test/server/ssr-pages.mjs';
@@ -20,7 +20,19 @@ async function launcher() {
       puppeteer: puppeteerCore,
       launchOptions: { browser: 'firefox', executablePath: engine.executablePath, headless: true },
     });
-  return webdriverLauncher(await startWebKit(engine));
+  return new FreshWebKitLauncher(await startWebKit(engine));
+}
+
+/**
+ * A new MiniBrowser for every test file. The stock launcher drives one window for the whole run,
+ * and WebKitGTK's web process grew past 2 GB over the suite until a later file stalled in it;
+ * a browser of its own per file costs about a second.
+ */
+class FreshWebKitLauncher extends WebdriverLauncher {
+  async startSession(id, url) {
+    if (this.driverManager) await this.stop(); // ends the session: its MiniBrowser quits
+    return super.startSession(id, url);
+  }
 }
 
 export default {
