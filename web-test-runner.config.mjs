@@ -42,6 +42,8 @@ export default {
   // drives one browser at a time.
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
+  // A browser can be slow to open a page on a busy 2-core machine (Firefox took over 30 s once).
+  browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 20000 } },
   browsers: [await launcher()],
   middleware: [mockServer(), ssrPages(), serverSanitizer()],

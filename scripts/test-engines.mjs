@@ -65,5 +65,9 @@ for (const engine of left) console.log(`  ${engine.name.padEnd(9)} ${required ? 
 const chromiumMissing = left.some((engine) => engine.name === 'chromium');
 const failed = results.some((r) => r.code !== 0) || chromiumMissing || (required && left.length > 0);
 const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
-console.log(`browsers: ${total.passed} passed, ${total.failed} failed`);
+console.log(`  all engines: ${total.passed} tests passed, ${total.failed} failed`);
+// A run that stopped (a page that navigated away, a browser that died) fails its engine even
+// when no single test counted as failed: the closing line counts engines.
+const engineFailures = results.filter((r) => r.code !== 0).length + (chromiumMissing || (required && left.length) ? left.length : 0);
+console.log(`engines: ${results.length - results.filter((r) => r.code !== 0).length} passed, ${engineFailures} failed`);
 process.exit(failed ? 1 : 0);

@@ -434,11 +434,13 @@ describe('two paged lists on a server-rendered page', () => {
     const reloaded = await openPage(frame.window.location.search, 'two-lists');
     expect(pages(reloaded)).to.deep.equal(['3', '1']);
 
+    // Going back is asynchronous, and slow on a busy machine: wait for it to land. (A frame removed
+    // while a traversal is under way lets it go on in the test page's own history.)
     frame.window.history.back();
-    await waitUntil(() => pages(frame)[1] === '3', 'second list back on page 3');
+    await waitUntil(() => pages(frame)[1] === '3', 'second list back on page 3', { timeout: 10_000 });
     expect(pages(frame)).to.deep.equal(['3', '3']);
     frame.window.history.back();
-    await waitUntil(() => pages(frame)[0] === '2', 'first list back on page 2');
+    await waitUntil(() => pages(frame)[0] === '2', 'first list back on page 2', { timeout: 10_000 });
     expect(pages(frame)).to.deep.equal(['2', '3']);
     expect(keys(frame)).to.deep.equal(['2', '3']);
   });
