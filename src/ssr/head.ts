@@ -95,6 +95,21 @@ export function headEdits(page: ParsedPage, sources: HeadSource[]): Edit[] {
   return edits;
 }
 
+/**
+ * `<link rel="alternate" type="application/rss+xml">` to the site's feed, before `</head>`;
+ * a page that already links an RSS feed keeps its own link.
+ */
+export function feedLinkEdits(page: ParsedPage, href: string, title?: string): Edit[] {
+  const head = findHead(page);
+  if (!head) return [];
+  const linked = childElements(head.node).some(
+    (el) => el.tagName === 'link' && relOf(el).includes('alternate') && attributesOf(el).get('type') === 'application/rss+xml',
+  );
+  if (linked) return [];
+  const label = title ? ` title="${escapeAttribute(title)}"` : '';
+  return [[head.end, `<link rel="alternate" type="application/rss+xml"${label} href="${escapeAttribute(href)}">\n`]];
+}
+
 function meta(key: 'name' | 'property', name: string, content: string | undefined) {
   return {
     match: (el: Element) => el.tagName === 'meta' && attributesOf(el).get(key) === name,

@@ -8,3 +8,13 @@ export {
   SourceError,
   styleHash,
 } from './render-page.js';
+export {
+  atomFeed,
+  type FeedOptions,
+  type NewsEntry,
+  readNews,
+  type ReadNewsOptions,
+  rssFeed,
+  type SitemapOptions,
+  sitemaps,
+} from './feeds.js';

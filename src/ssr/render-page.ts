@@ -18,7 +18,7 @@ import { NewsProvider } from '../news-provider/news-provider.js';
 import { RelatedArticles } from '../related-articles/related-articles.js';
 import { SiteNav } from '../site-nav/site-nav.js';
 import { siteOf } from '../site-nav/site-data.js';
-import { type Edit, headEdits, type HeadSource, scriptJson } from './head.js';
+import { type Edit, feedLinkEdits, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
 import { usedStyles } from './used-styles.js';
 
@@ -31,6 +31,10 @@ export interface RenderPageOptions {
   timeout?: number;
   /** Called once per source that failed or timed out (the page still renders). */
   onError?: (error: SourceError) => void;
+  /** The site's RSS feed (`/feed.xml`), linked from the page's head for feed readers. */
+  feed?: string;
+  /** The feed link's title (the site's name). */
+  feedTitle?: string;
 }
 
 /** A content source renderPage could not use; its elements render as the browser starts them. */
@@ -96,7 +100,7 @@ type Outcome = { ok: true; data: unknown; totals: Pick<ContentResponse, 'total' 
 let ready: Promise<void> | undefined;
 
 /** jsdom for the sanitizer (loaded on first use: an optional dependency of this entry only). */
-function prepare(): Promise<void> {
+export function prepareServer(): Promise<void> {
   ready ??= (async () => {
     let JSDOM: typeof import('jsdom').JSDOM;
     try {
@@ -123,7 +127,7 @@ export async function renderPage(html: string, options: RenderPageOptions = {}):
 
 /** `renderPage`, with the style hashes and form keys of what it wrote (see `RenderedPage`). */
 export async function renderPageResult(html: string, options: RenderPageOptions = {}): Promise<RenderedPage> {
-  await prepare();
+  await prepareServer();
   const href = options.url ?? 'http://localhost/';
   const parsed = parsePage(html);
   const page: PageInfo = { href, base: baseOf(href, parsed.baseHref) };
@@ -180,6 +184,7 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
   const edits = withPage(page, () => [
     ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, styles, options.onError)]),
     ...safeHeadEdits(parsed, items, options.onError),
+    ...(options.feed ? feedLinkEdits(parsed, options.feed, options.feedTitle) : []),
   ]);
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
