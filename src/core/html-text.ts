@@ -29,45 +29,39 @@ export function useCharacterReferenceDecoder(decode: Decoder): void {
 
 // Every `<` as a reference: whatever the parser gets is text, under any policy or context.
 const textOnly = (text: string) => text.replace(/</g, '&lt;');
-type Policy = { createHTML(text: string): unknown };
 let field: HTMLTextAreaElement | undefined;
-let policy: Policy | undefined | null;
-
-/** Under `require-trusted-types-for 'script'` the parser takes text only through a policy. */
-function trustedPolicy(): Policy | undefined {
-  if (policy === undefined) {
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } }).trustedTypes;
-    try {
-      policy = factory ? factory.createPolicy('newsroom', { createHTML: textOnly }) : null;
-    } catch (error) {
-      // The page's CSP does not list `newsroom` in `trusted-types`: references stay as written.
-      console.warn('newsroom-elements: allow the Trusted Types policy "newsroom" to decode character references', error);
-      policy = null;
-    }
-  }
-  return policy ?? undefined;
-}
+let policy: { createHTML(text: string): unknown } | undefined;
 
 function browserDecode(text: string): string {
-  field ??= document.implementation.createHTMLDocument('').createElement('textarea');
-  const trusted = trustedPolicy();
-  try {
-    field.innerHTML = (trusted ? trusted.createHTML(text) : textOnly(text)) as string;
-  } catch {
-    return text; // Trusted Types enforced and the policy refused: leave the text as written
+  if (!field) {
+    field = document.implementation.createHTMLDocument('').createElement('textarea');
+    try {
+      // Under `require-trusted-types-for 'script'` the parser takes text only through a policy.
+      policy = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }).trustedTypes?.createPolicy(
+        'newsroom',
+        { createHTML: textOnly },
+      );
+    } catch (error) {
+      // The page's CSP does not list `newsroom` in `trusted-types`: references stay as written.
+      console.warn('newsroom-elements: Trusted Types policy "newsroom" refused', error);
+    }
   }
-  return field.textContent ?? '';
+  try {
+    field.innerHTML = (policy ? policy.createHTML(text) : textOnly(text)) as string;
+    return field.textContent!;
+  } catch {
+    return text;
+  }
 }
 
 /** Decodes character references once, as the HTML parser does in text (`&amp;lt;` is the text `&lt;`). */
 export function decodeCharacterReferences(text: string): string {
   if (!text.includes('&')) return text;
-  // The parser's input preprocessing, so both decoders see the same characters.
-  const input = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd');
+  // A NUL reads as U+FFFD in both decoders (the parser's RCDATA rule). Raw carriage returns stay
+  // as they are (the browser's make them line feeds): htmlToText folds all white space anyway.
+  const input = text.replace(/\0/g, '\ufffd');
   if (serverDecoder) return serverDecoder(input);
-  if (typeof document === 'undefined') {
-    throw new Error('decoding HTML text outside a browser needs newsroom-elements/ssr (it brings the decoder)');
-  }
+  if (typeof document === 'undefined') throw new Error('newsroom-elements/ssr decodes HTML text in Node');
   return browserDecode(input);
 }
 

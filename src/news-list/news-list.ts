@@ -62,11 +62,8 @@ const addressPage = (key: string): number | undefined => positive(Number(address
 const lists = new Set<{ requestUpdate(): void }>();
 
 /** A list's place (1, 2, …) among the news lists of its document or shadow root; 0 while it is in none. */
-function placeOf(list: HTMLElement): number {
-  if (!list.isConnected) return 0;
-  const root = list.getRootNode() as Document | ShadowRoot;
-  return [...root.querySelectorAll<HTMLElement>('news-list')].indexOf(list) + 1;
-}
+const placeOf = (list: HTMLElement): number =>
+  list.isConnected ? [...(list.getRootNode() as ParentNode).querySelectorAll<HTMLElement>('news-list')].indexOf(list) + 1 : 0;
 
 /** `url` without the query parameters the list adds when the server pages: tells which `src` a response answers. */
 const withoutPaging = (url: string): string => {
@@ -188,15 +185,11 @@ export class NewsList extends NewsroomElement {
     return positive(this.limit) ? 1 : (positive(this.page) ?? addressPage(this.pageKey) ?? 1);
   }
 
-  private placeKey?: string;
-  /** Chosen once: lists added or moved later do not change which key a list already uses. */
+  private place = 0;
+  /** The place is taken once: lists added or moved later do not change which key a list already uses. */
   private get pageKey(): string {
-    if (this.pageParam) return this.pageParam;
-    const id = this.getAttribute('id');
-    if (id) return `query-${id}-page`;
-    const place = placeOf(this);
-    if (place && !this.placeKey) this.placeKey = `query-${place}-page`;
-    return this.placeKey ?? 'query-0-page';
+    this.place ||= placeOf(this);
+    return this.pageParam || `query-${this.id || this.place}-page`;
   }
 
   private get layoutName(): NewsListLayout {

@@ -135,13 +135,13 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
 
   // Made as the page: a list, for one, reads its page from the address.
   const items = withPage(page, () => parsed.elements.map((found) => ({ found, element: createElement(found) })));
-  // A list without `id` or `page-param` keeps its page under its place among the page's lists,
-  // counted as the browser counts it (there is no document here to count in).
+  // Each list's page key, as the browser works it out (there is no document here to count the
+  // lists in): `page-param`, else `query-<id>-page`, else its place among the page's lists.
   let place = 0;
   for (const { found, element } of items) {
     if (found.tag !== 'news-list') continue;
     place++;
-    if (!found.attributes.get('page-param') && !found.attributes.get('id')) element.pageParam = `query-${place}-page`;
+    element.pageParam = found.attributes.get('page-param') || `query-${found.attributes.get('id') || place}-page`;
   }
   // Each element asks for its source as the browser would (base, templates, `?id=`, paging):
   // the elements' own code computes the URL.
