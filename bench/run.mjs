@@ -12,6 +12,7 @@ import { measureServerRendering, printServerRendering } from './ssr.mjs';
 import { loaderCost } from './loader-cost.mjs';
 import { measureVisitorCost, printVisitorCost } from './visitor.mjs';
 import { staticServer } from './static-server.mjs';
+import { measureChunks, printChunks } from './chunks.mjs';
 
 const root = process.cwd();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -171,6 +172,7 @@ async function measureDemo(browser) {
 
 // ------------------------------------------------------------------ report
 const sizeRows = await measureSizes();
+const chunks = await measureChunks();
 // The same browser the tests use (CHROME_PATH, an installed one, or the bundled one).
 const browser = await launchBrowser();
 let rendering = [];
@@ -214,13 +216,14 @@ if (demo.cls) {
 
 printServerRendering(serverRendering);
 printLoaderSizes();
+printChunks(chunks);
 printVisitorCost(visitor);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
   JSON.stringify(
-    { date: new Date().toISOString(), size: sizeRows, loader: loaderRows(), rendering, demo, serverRendering, visitor },
+    { date: new Date().toISOString(), size: sizeRows, loader: loaderRows(), chunks, rendering, demo, serverRendering, visitor },
     null,
     2,
   ),

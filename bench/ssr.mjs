@@ -95,6 +95,8 @@ export async function measureServerRendering(browser) {
       rounds.client.push(await articleTextPainted(browser, client));
     }
     const paint = { ssrMs: median(rounds.ssr), clientMs: median(rounds.client), rounds };
+    // Each round's own ratio: the goal holds in every one of them, not only in the median.
+    paint.roundRatios = rounds.ssr.map((ms, i) => rounds.client[i] / ms);
     paint.ratio = paint.clientMs / paint.ssrMs;
     return { render, paint };
   } finally {
@@ -107,12 +109,16 @@ export function printServerRendering(result) {
   if (result.note) return console.log(`  skipped: ${result.note}`);
   for (const row of result.render) {
     console.log(
-      `  ${row.url.padEnd(38)} ${row.pagesPerSecond.toFixed(0).padStart(5)} pages/s   ${row.msPerPage.toFixed(1).padStart(6)} ms/page   ${(row.bytes / 1024).toFixed(1)} KiB`,
+      `  ${row.url.padEnd(38)} ${row.pagesPerSecond.toFixed(0).padStart(5)} pages/s   ${row.msPerPage.toFixed(1).padStart(6)} ms/page   ${(row.bytes / 1024).toFixed(1)} KiB of HTML (goal ≤ 60)`,
     );
   }
   const { paint } = result;
   console.log(`\nArticle text painted, ${THROTTLING}x CPU throttling (median of ${ROUNDS} alternating rounds)`);
   console.log(
-    `  server-rendered ${paint.ssrMs.toFixed(0).padStart(6)} ms   client-rendered (?ssr=0) ${paint.clientMs.toFixed(0).padStart(6)} ms   ${paint.ratio.toFixed(2)}x sooner (target 2x)`,
+    `  server-rendered ${paint.ssrMs.toFixed(0).padStart(6)} ms   client-rendered (?ssr=0) ${paint.clientMs.toFixed(0).padStart(6)} ms   ${paint.ratio.toFixed(2)}x sooner (goal ≥ 2.5x in every round)`,
+  );
+  const ratios = paint.roundRatios.map((ratio) => ratio.toFixed(2));
+  console.log(
+    `  each round: ${ratios.join(', ')}x; ${paint.roundRatios.filter((ratio) => ratio >= 2.5).length} of ${ratios.length} at 2.5x or more`,
   );
 }
