@@ -10,16 +10,36 @@ interface Markup {
   ids: Set<string>;
 }
 
+const add = (markup: Markup, tag: string, attributes: Iterable<{ name: string; value: string }>): void => {
+  markup.tags.add(tag.toLowerCase());
+  for (const { name, value } of attributes) {
+    markup.attributes.add(name.toLowerCase());
+    if (name === 'class') for (const token of value.split(/\s+/)) markup.classes.add(token);
+    if (name === 'id') markup.ids.add(value);
+  }
+};
+
+// A start tag as Lit SSR and the sanitizer's serializer write them: every value double-quoted.
+const START_TAG = /<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:="([^"]*)")?/g;
+
 function markupOf(html: string): Markup {
   const markup: Markup = { tags: new Set(), attributes: new Set(), classes: new Set(), ids: new Set() };
+  // Read with a pattern (the larger part of the cost of a render otherwise goes to building a
+  // tree); when any tag is not one it reads, the HTML parser reads the markup instead.
+  let tags = 0;
+  for (const [, tag, attributes] of html.matchAll(START_TAG)) {
+    tags++;
+    add(
+      markup,
+      tag,
+      [...attributes.matchAll(ATTRIBUTE)].map(([, name, value = '']) => ({ name, value })),
+    );
+  }
+  if (tags === html.match(/<[a-zA-Z]/g)?.length) return markup;
   const walk = (node: Node): void => {
     if ('tagName' in node) {
-      markup.tags.add(node.tagName);
-      for (const { name, value } of node.attrs) {
-        markup.attributes.add(name);
-        if (name === 'class') for (const token of value.split(/\s+/)) markup.classes.add(token);
-        if (name === 'id') markup.ids.add(value);
-      }
+      add(markup, node.tagName, node.attrs);
       if (node.tagName === 'template') walk((node as DefaultTreeAdapterMap['template']).content);
     }
     if ('childNodes' in node) for (const child of node.childNodes) walk(child);
