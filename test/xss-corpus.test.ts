@@ -197,7 +197,7 @@ describe('the public XSS corpora through every field of every element', function
         set('message', 'Hello there');
         await el.updateComplete;
         root.querySelector<HTMLButtonElement>('[part=submit]')!.click();
-        await waitUntil(() => root.querySelector('[part=error], [aria-invalid=true]'), 'the reply shown', { timeout: 8000 });
+        await waitUntil(() => root.querySelector('[part=error], [aria-invalid=true]'), 'the reply shown', { timeout: 30_000 });
         const unsafe = unsafeIn(root).filter((found) => found !== '<form>');
         expect(unsafe).to.deep.equal([]);
       }
