@@ -1,5 +1,5 @@
-import { format, type Messages } from '../core/locale.js';
-import { FIELDS, type FieldName, type Problem } from './fields.js';
+import type { Messages } from '../core/locale.js';
+import type { FieldName, Problem } from './fields.js';
 
 export interface FormStrings {
   labels: Record<FieldName, string>;
@@ -85,9 +85,3 @@ export const messages: Messages<FormStrings> = {
     honeypot: '请勿填写此项',
   },
 };
-
-/** A problem in the form's words (the element's and the server's). */
-export function problemText(t: FormStrings, name: FieldName, problem: Problem): string {
-  const label = t.labels[name];
-  return format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].max });
-}

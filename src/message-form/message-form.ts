@@ -13,7 +13,7 @@ import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
 import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
-import { type FormStrings, messages, problemText } from './message-form.messages.js';
+import { type FormStrings, messages } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
 import { styles } from './message-form.styles.js';
 
@@ -162,15 +162,6 @@ export class MessageForm extends NewsroomBase {
   /** The textarea's server-rendered text, fixed for the element's life (see renderField). */
   private messageText?: string;
 
-  /**
-   * The `Idempotency-Key` the form's next plain (script-less) post carries as `_idempotency`:
-   * one per message, new once one is sent. A server sending one rendered page to many visitors
-   * gives each a key of their own in its place.
-   */
-  get idempotencyKey(): string {
-    return this.pending?.key ?? this.formKey;
-  }
-
   private get strings(): FormStrings {
     return messages[this.resolvedLocale];
   }
@@ -230,12 +221,6 @@ export class MessageForm extends NewsroomBase {
     if (!data || typeof data !== 'object') return;
     this.values = stringValues(data.values);
     this.submitted = Object.keys(this.showFieldErrors(data)).length > 0;
-    // An error about the whole message (a key already used for another one): the failure panel.
-    const form = serverMessage((data.errors as { form?: unknown } | undefined)?.form);
-    if (form) {
-      this.phase = 'failed';
-      this.failure = () => form.trim();
-    }
     if (typeof data.idempotencyKey === 'string' && /^[\x21-\x7e]{1,200}$/.test(data.idempotencyKey)) this.formKey = data.idempotencyKey;
   }
 
@@ -273,7 +258,7 @@ export class MessageForm extends NewsroomBase {
     // form itself, so it carries everything the JSON request carries in headers.
     return html`<form part="form" method="post" action=${this.actionUrl ? this.action : nothing} novalidate
       aria-busy=${sending ? 'true' : 'false'} @submit=${this.onSubmit}>
-      <input type="hidden" name="_idempotency" value=${this.idempotencyKey} />
+      <input type="hidden" name="_idempotency" value=${this.pending?.key ?? this.formKey} />
       ${this.csrfToken ? html`<input type="hidden" name="_csrf" value=${this.csrfToken} />` : nothing}
       ${
         this.restored
@@ -362,7 +347,10 @@ export class MessageForm extends NewsroomBase {
       const problem = check(name, this.values[name] ?? '', this.isRequired(name));
       delete errors[name];
       if (problem) {
-        errors[name] = (t) => problemText(t, name, problem);
+        errors[name] = (t) => {
+          const label = t.labels[name];
+          return format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].max });
+        };
       }
     }
     this.errors = errors;

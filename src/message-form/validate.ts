@@ -1,6 +1,6 @@
 import { format, type Locale, type Messages } from '../core/locale.js';
-import { check, FIELDS, type FieldName, parseList } from './fields.js';
-import { messages, problemText } from './message-form.messages.js';
+import { check, FIELDS, type FieldName, parseList, type Problem } from './fields.js';
+import { type FormStrings, messages } from './message-form.messages.js';
 
 /**
  * The rules a message is checked by, in the browser (message-form) and on the server
@@ -29,6 +29,12 @@ export function readRules(rules: MessageRules = {}): { fields: FieldName[]; requ
     required: names(rules.required, DEFAULT_REQUIRED),
     oneOf: names(rules.oneOf),
   };
+}
+
+/** A problem in message-form's words (its `validate` writes them the same way). */
+function problemText(t: FormStrings, name: FieldName, problem: Problem): string {
+  const label = t.labels[name];
+  return format(t.problems[problem], { label, lower: label.toLowerCase(), max: FIELDS[name].max });
 }
 
 /** Words for what only a server meets: a rule across fields, a value that is not text (kept out of the element's bundle). */

@@ -80,12 +80,6 @@ export class NewsArticle extends NewsroomElement {
     return response ? this.view(response).article : undefined;
   }
 
-  /** The article page's own address (`article-href` filled in with its id), when there is a template. */
-  get articleUrl(): string | undefined {
-    const article = this.article;
-    return article && this.articleLink(this.articleHref, article.id);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     // A client-rendered article needs the sanitizer: load it alongside the content.
@@ -220,7 +214,7 @@ export class NewsArticle extends NewsroomElement {
 
   private renderControls(article: Article) {
     const text = messages[this.resolvedLocale];
-    const url = this.articleUrl ?? pageHref();
+    const url = this.articleLink(this.articleHref, article.id) ?? pageHref();
     const title = article.title || (isServer ? '' : document.title);
     const weibo = safeUrl(`https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`);
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);

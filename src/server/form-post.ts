@@ -82,13 +82,15 @@ export async function takeMessage(request: Request, options: FormPostOptions): P
   const values = Object.fromEntries(
     rules.fields.filter((name) => typeof fields[name] === 'string').map((name) => [name, fields[name] as string]),
   );
+  // A browser shows an error about the whole message on a field it has (the message's own).
+  const shown = rules.fields.includes('message') ? 'message' : rules.fields[0];
+  const whole = (text: string) => (browser ? { [shown]: text } : { form: text });
   const again = (status: number, data: MessageFormData) =>
     browser ? options.showAgain(request, locale, data).then((page) => withStatus(page, status)) : json(status, { errors: data.errors });
 
   const controls = isForm ? FORM_CONTROLS : JSON_CONTROLS;
   const unknown = Object.keys(fields).filter((name) => !controls.has(name) && !rules.fields.includes(name as FieldName));
-  if (unknown.length)
-    return again(422, { values, errors: { form: format(t.unknown, { names: unknown.join(', ') }) }, idempotencyKey: key });
+  if (unknown.length) return again(422, { values, errors: whole(format(t.unknown, { names: unknown.join(', ') })), idempotencyKey: key });
   const result = validateMessage(fields, options.rules, locale);
   if (result.errors) return again(422, { values, errors: result.errors, idempotencyKey: key });
 
@@ -122,7 +124,7 @@ export async function takeMessage(request: Request, options: FormPostOptions): P
   if (stored.id === record.id) return thanks(record.id, false);
   if ((stored.fingerprint || (await fingerprint(stored.message))) === record.fingerprint) return thanks(stored.id, true);
   // Another message under this key: refused, with everything typed kept and a fresh key to send it.
-  return again(422, { values, errors: { form: t.reused }, idempotencyKey: browser ? crypto.randomUUID() : undefined });
+  return again(422, { values, errors: whole(t.reused), idempotencyKey: browser ? crypto.randomUUID() : undefined });
 }
 
 /** The body as text, at most `limit` bytes (a 413 beyond, whatever Content-Length says). */

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { LitElementRenderer, RenderResultIterator } from '@lit-labs/ssr';
 import { decodeHTML } from 'entities/decode';
 import type { LitElement } from 'lit';
 import { ContactCard } from '../contact-card/contact-card.js';
 import { type ContentResponse, defaultClient, pagingTotals } from '../core/content-client.js';
 import type { NewsroomConfig } from '../core/context.js';
-import type { Locale } from '../core/locale.js';
+import { fillTemplate, type Locale } from '../core/locale.js';
 import type { Article } from '../core/model.js';
 import { defineElement } from '../core/define.js';
 import { useCharacterReferenceDecoder } from '../core/html-text.js';
 import { type PageInfo, renderedFrom, withPage } from '../core/page.js';
+import { safeUrl } from '../core/safe-url.js';
 import { useSanitizerWindow } from '../core/sanitize.js';
 import { MessageForm } from '../message-form/message-form.js';
 import { NewsArticle } from '../news-article/news-article.js';
@@ -75,8 +76,6 @@ interface ServerElement extends LitElement {
   serverData?(response: ContentResponse | undefined): void;
   article?: Article;
   pageParam?: string;
-  articleUrl?: string;
-  idempotencyKey?: string;
 }
 
 /** A rendered page and what a server needs to send it. */
@@ -143,6 +142,15 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
     place++;
     element.pageParam = found.attributes.get('page-param') || `query-${found.attributes.get('id') || place}-page`;
   }
+  // Each message form gets its key from here (its public `data`), so a server sending this page to
+  // several visitors knows which strings to give each visitor afresh.
+  const formKeys: string[] = [];
+  for (const { found, element } of items) {
+    if (found.tag !== 'message-form' || found.inline !== undefined) continue;
+    const idempotencyKey = randomUUID();
+    element.data = { idempotencyKey };
+    formKeys.push(idempotencyKey);
+  }
   // Each element asks for its source as the browser would (base, templates, `?id=`, paging):
   // the elements' own code computes the URL.
   await Promise.all(
@@ -188,9 +196,6 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
   ]);
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
-  const formKeys = items.flatMap(({ found, element }) =>
-    found.tag === 'message-form' && !skipped.has(element) && element.idempotencyKey ? [element.idempotencyKey] : [],
-  );
   return { html: out, styleHashes: [...styles].map(styleHash), formKeys };
 }
 
@@ -388,8 +393,14 @@ function headSources(items: Array<{ found: FoundElement; element: ServerElement 
       attributes: found.attributes,
       article,
       data: article ? element.data : undefined,
-      canonical: article ? element.articleUrl : undefined,
+      canonical: article ? articleAddress(found, article.id) : undefined,
       siteName,
     };
   });
+}
+
+/** The article page's address: its `article-href` (or the provider's) filled in, as the element links it. */
+function articleAddress(found: FoundElement, id: string): string | undefined {
+  const template = found.attributes.get('article-href') || found.provider?.get('article-href');
+  return template ? safeUrl(fillTemplate(template, { id })) : undefined;
 }
