@@ -81,14 +81,17 @@ export class ContentController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Forgets what was shown: back to nothing (or to loading the current URL on the next update). */
-  reset(): void {
+  /**
+   * Forgets what was shown: back to nothing (or to loading the current URL on the next update);
+   * `pending` shows the skeleton meanwhile, as a load that has just started.
+   */
+  reset(status: LoadStatus = 'initial'): void {
     this.abort?.abort();
     this.abort = undefined;
     this.key = undefined;
     this.response = undefined;
     this.error = undefined;
-    this.status = 'initial';
+    this.status = status;
     this.host.requestUpdate();
   }
 

@@ -16,9 +16,13 @@ export abstract class NewsroomBase extends LitElement {
   /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
   @property() locale?: string;
 
+  /**
+   * The nearest provider's config (base, locale, article links, the shared client), from context.
+   * Context does not reach an element rendered on the server: the renderer sets it from the page.
+   */
   @consume({ context: newsroomContext, subscribe: true })
   @state()
-  protected config?: NewsroomConfig;
+  config?: NewsroomConfig;
 
   protected readonly localize = new LocaleController(this, () => this.config?.locale);
 
@@ -34,14 +38,6 @@ export abstract class NewsroomBase extends LitElement {
    */
   protected get hydrating(): boolean {
     return this.fromServer && !this.hasUpdated && !this.afresh;
-  }
-
-  /**
-   * Server rendering: the nearest provider's config, which context does not carry on the
-   * server (a renderer reads it from the page and hands it over before rendering).
-   */
-  serverConfig(config: NewsroomConfig): void {
-    this.config = config;
   }
 
   /** The language the element speaks. */

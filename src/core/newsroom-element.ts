@@ -36,7 +36,12 @@ export abstract class NewsroomElement extends NewsroomBase {
   /** The level of the element's heading, 1–6 (default 2; 1 for an article's headline), to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
-  protected readonly content = new ContentController(this, () => this.sourceUrl());
+  /**
+   * The element's data and its loading state (the shape of `@lit/task`). A server renderer feeds
+   * it: `set(response)` with the answer for `sourceUrl()`, or `reset('pending')` when there is
+   * none, which leaves the element loading as the browser starts it.
+   */
+  readonly content = new ContentController(this, () => this.sourceUrl());
 
   /**
    * Browser-only extras (native share, clipboard buttons) are shown: never on the server, and
@@ -78,18 +83,6 @@ export abstract class NewsroomElement extends NewsroomBase {
     this.content.set({ url: this.sourceUrl() ?? pageBase(), data, ...totals });
   }
 
-  /**
-   * Server rendering: the answer for `sourceUrl()`, with the paging totals it came with; or
-   * `undefined` when it could not be had, which leaves the element as the browser starts it
-   * (loading, no data of any earlier answer).
-   */
-  serverData(response: ContentResponse | undefined): void {
-    if (response) return this.content.set(response, false);
-    // What the browser starts with: loading (a skeleton), nothing of an earlier answer.
-    this.content.reset();
-    this.content.status = 'pending';
-  }
-
   get client(): ContentClient {
     return this.config?.client ?? defaultClient;
   }
@@ -110,7 +103,7 @@ export abstract class NewsroomElement extends NewsroomBase {
 
   /**
    * The URL the element loads now (elements with templates or paging override it). A server
-   * renderer asks it which source to fetch, hands the answer to `serverData`, and asks again: a
+   * renderer asks it which source to fetch, hands the answer to `content`, and asks again: a
    * list that learns from its first answer that it pages on the server names the page shown.
    */
   sourceUrl(): string | undefined {

@@ -65,15 +65,15 @@ const CLASSES: Record<string, CustomElementConstructor> = {
 };
 
 /**
- * What the renderer uses of an element instance: its public server seam (`serverConfig`,
- * `sourceUrl`, `serverData`) and what the head and forms need.
+ * What the renderer uses of an element instance: its public server seam (`config`,
+ * `sourceUrl`, the `content` controller) and what the head and forms need.
  */
 interface ServerElement extends LitElement {
   data: unknown;
   resolvedLocale?: Locale;
-  serverConfig?(config: NewsroomConfig): void;
+  config?: NewsroomConfig;
   sourceUrl?(): string | undefined;
-  serverData?(response: ContentResponse | undefined): void;
+  content?: { set(response: ContentResponse): void; reset(status: 'pending'): void };
   article?: Article;
   pageParam?: string;
 }
@@ -166,14 +166,14 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
           if (!outcome.ok) {
             // The browser starts this element with its skeleton and loads the source itself:
             // nothing of an earlier round (page 1 of a list showing page N) stays.
-            element.serverData?.(undefined);
+            element.content?.reset('pending');
             given.delete(element);
             return;
           }
           const next = withPage(page, () => {
             // With the paging headers it came with: a WordPress list pages by them.
             const response = { url: url!, data: outcome.data, ...outcome.totals };
-            element.serverData?.(response);
+            element.content?.set(response);
             given.set(element, response);
             return element.sourceUrl?.();
           });
@@ -220,13 +220,13 @@ function createElement(found: FoundElement): ServerElement {
   const element = renderer.element as ServerElement;
   const provider = found.provider;
   if (found.tag !== 'news-provider') {
-    element.serverConfig?.({
+    element.config = {
       base: provider?.get('base'),
       // The browser asks the provider first, then the nearest `lang`.
       locale: provider?.get('locale') || found.lang,
       articleHref: provider?.get('article-href'),
       client: defaultClient,
-    });
+    };
   }
   renderers.set(element, renderer);
   return element;
