@@ -48,7 +48,9 @@ export interface ReadNewsOptions {
 }
 
 const json = async (fetcher: NonNullable<ReadNewsOptions['fetch']>, url: string): Promise<unknown> => {
-  const response = await fetcher(url, { headers: { Accept: 'application/json' } });
+  const response = await fetcher(url, { headers: { Accept: 'application/json' } }).catch((error: Error) => {
+    throw new Error(`${url} could not be fetched (${error.message})`);
+  });
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
   try {
     return JSON.parse(await response.text());
@@ -338,4 +340,26 @@ export function sitemaps(entries: NewsEntry[], options: SitemapOptions): Record<
     parts.join('\n') +
     '\n</sitemapindex>\n';
   return files;
+}
+
+export interface FeedFilesOptions extends ReadNewsOptions, Omit<FeedOptions, 'self'> {
+  /** Other pages for the sitemap, relative to `site`. */
+  pages?: string[];
+  /** Which files: RSS (`feed.xml`), Atom (`atom.xml`), the sitemap (`sitemap.xml`, split past 50,000 URLs). Default all. */
+  files?: Array<'rss' | 'atom' | 'sitemap'>;
+}
+
+/**
+ * A site's feeds and sitemap in one go, file name → XML: the newest 50 items in the feeds, every
+ * item in the sitemap. What the CLI writes and a server serves (`/feed.xml`, `/atom.xml`, `/sitemap.xml`).
+ */
+export async function feedFiles(options: FeedFilesOptions): Promise<Record<string, string>> {
+  const files = options.files ?? ['rss', 'atom', 'sitemap'];
+  const entries = await readNews(options);
+  const newest = entries.slice(0, 50);
+  const out: Record<string, string> = {};
+  if (files.includes('rss')) out['feed.xml'] = await rssFeed(newest, { ...options, self: 'feed.xml' });
+  if (files.includes('atom')) out['atom.xml'] = await atomFeed(newest, { ...options, self: 'atom.xml' });
+  if (files.includes('sitemap')) Object.assign(out, sitemaps(entries, { ...options, publication: options.title }));
+  return out;
 }

@@ -10,6 +10,8 @@ export {
 } from './render-page.js';
 export {
   atomFeed,
+  feedFiles,
+  type FeedFilesOptions,
   type FeedOptions,
   type NewsEntry,
   readNews,

@@ -77,3 +77,40 @@ test('usage errors exit with status 2 and say what is wrong', async () => {
   assert.match(bad.stderr, /--base must be an http\(s\) address/);
   assert.equal((await run(['frobnicate'], root)).code, 2);
 });
+
+test('feed and sitemap: the demo content to feed.xml, atom.xml and sitemap.xml, with progress and exit codes', async () => {
+  const { XMLValidator } = await import('fast-xml-parser');
+  const out = await mkdtemp(join(tmpdir(), 'newsroom-feeds-'));
+  const demo = new URL('../../demo/', import.meta.url).pathname;
+  const common = ['--root', demo, '--site', 'https://news.example.com/', '--out', out, '--title', '利诚商贸', '--language', 'zh-CN'];
+  const hrefs = ['--article-href', 'article.html?id={id}'];
+  const feed = await run(['feed', join(demo, 'content', 'news.json'), ...common, ...hrefs, '--article-src', 'articles/{id}.json']);
+  assert.equal(feed.code, 0, feed.stderr);
+  assert.match(feed.stderr, /✓ .*feed\.xml: 14 entries/);
+  assert.match(feed.stderr, /✓ .*atom\.xml: 14 entries/);
+  const rss = await readFile(join(out, 'feed.xml'), 'utf8');
+  assert.equal(XMLValidator.validate(rss), true);
+  assert.match(rss, /<link>https:\/\/news\.example\.com\/article\.html\?id=1001<\/link>/);
+  assert.match(rss, /<content:encoded>&lt;p&gt;11月18日上午/);
+  assert.equal(XMLValidator.validate(await readFile(join(out, 'atom.xml'), 'utf8')), true);
+
+  const map = await run(['sitemap', join(demo, 'content', 'news.json'), ...common, ...hrefs, '--pages', ',news.html']);
+  assert.equal(map.code, 0, map.stderr);
+  assert.match(map.stderr, /✓ .*sitemap\.xml: 16 entries/);
+  const sitemap = await readFile(join(out, 'sitemap.xml'), 'utf8');
+  assert.equal(XMLValidator.validate(sitemap), true);
+  assert.match(sitemap, /<url><loc>https:\/\/news\.example\.com\/news\.html<\/loc><\/url>/);
+
+  // An article that cannot be read: written anyway, with its summary, and status 1.
+  const broken = await run(['feed', join(demo, 'content', 'news.json'), ...common, '--article-src', 'nowhere/{id}.json']);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /! .*feed\.xml: 14 entries/);
+  assert.match(broken.stderr, /article left out, its summary kept: .*nowhere\/1001\.json/);
+  // No list: status 1 and nothing claimed; bad usage: status 2.
+  const missing = await run(['feed', join(demo, 'content', 'nope.json'), ...common]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /✗ .*nope\.json: no such file/);
+  const usage = await run(['sitemap', join(demo, 'content', 'news.json'), '--out', out]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--site must be an http\(s\) address/);
+});
