@@ -9,6 +9,7 @@ import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
+import { measureFeeds, printFeeds } from './feeds.mjs';
 import { loaderCost } from './loader-cost.mjs';
 import { measureVisitorCost, printVisitorCost } from './visitor.mjs';
 import { staticServer } from './static-server.mjs';
@@ -215,6 +216,8 @@ if (demo.cls) {
 }
 
 printServerRendering(serverRendering);
+const feeds = await measureFeeds();
+printFeeds(feeds);
 printLoaderSizes();
 printChunks(chunks);
 printVisitorCost(visitor);
@@ -223,7 +226,7 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
   JSON.stringify(
-    { date: new Date().toISOString(), size: sizeRows, loader: loaderRows(), chunks, rendering, demo, serverRendering, visitor },
+    { date: new Date().toISOString(), size: sizeRows, loader: loaderRows(), chunks, rendering, demo, serverRendering, feeds, visitor },
     null,
     2,
   ),

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newsroom, siteFile } from '../dist/server/index.js';
+import { newsroom, siteFetch, siteFile } from '../dist/server/index.js';
+import { feedFiles } from '../dist/ssr/index.js';
 import { nodeListener } from '../dist/server/node.js';
 import { compressed, securityHeaders, sendFile, types } from './static.mjs';
 
@@ -92,12 +93,51 @@ const site = newsroom({
   },
   // site.css reserves space for elements the browser has yet to render: not on a rendered page.
   prepare: async (html, { url, fetch }) => (await articleSection(followUrl(html, url), url, fetch)).replace(/<html\b/i, '<html data-ssr'),
+  feed: (url) => (url.pathname.startsWith('/en/') ? '/en/feed.xml' : '/feed.xml'),
   fallback: staticFile,
   onError: (error) => console.error(error.message, error.cause ?? ''),
 });
 
 /** The demo's own routes, before the library's: add yours here. */
 const routes = {};
+
+routes['/robots.txt'] = (request) => {
+  const { origin } = new URL(request.url);
+  return new Response(`User-agent: *\nAllow: /\nSitemap: ${origin}/sitemap.xml\nSitemap: ${origin}/en/sitemap.xml\n`, {
+    headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};
+// Feeds and sitemaps in each language, from the content folder (robots.txt names the sitemaps).
+for (const [prefix, language, title] of [
+  ['', 'zh-CN', '吉林省利诚商贸有限公司'],
+  ['/en', 'en', 'Jilin Licheng Trading Co., Ltd.'],
+]) {
+  for (const [file, kind] of [
+    ['feed.xml', 'rss'],
+    ['atom.xml', 'atom'],
+    ['sitemap.xml', 'sitemap'],
+  ]) {
+    routes[`${prefix}/${file}`] = async (request) => {
+      const site = new URL(`${prefix}/`, request.url);
+      const src = new URL(`/content${prefix}/news.json`, site).href;
+      const fetch = siteFetch(demoRoot, new URL('/', site));
+      const files = await feedFiles({
+        src,
+        articleSrc: 'articles/{id}.json',
+        fetch,
+        site: site.href,
+        articleHref: 'article.html?id={id}',
+        title,
+        language,
+        pages: ['', 'news.html', 'about.html', 'contact.html'],
+        files: [kind],
+      });
+      return new Response(files[file], {
+        headers: { ...securityHeaders, 'Content-Type': `application/${kind === 'sitemap' ? 'xml' : `${kind}+xml`}; charset=utf-8` },
+      });
+    };
+  }
+}
 
 const listener = nodeListener({
   async fetch(request) {

@@ -50,6 +50,8 @@ export interface NewsroomOptions {
   cache?: number;
   /** Changes a page's HTML before it is rendered (reads through `fetch` are watched by the cache). */
   prepare?: (html: string, context: { url: URL; fetch: (url: string) => Promise<Response> }) => string | Promise<string>;
+  /** The RSS feed a page links from its head (`/feed.xml`, or one per page: `(url) => …`). */
+  feed?: string | ((url: URL) => string | undefined);
   /** Answers every request the handler does not serve (default: a 404). */
   fallback?: (request: Request) => Response | Promise<Response>;
   /** Told of what went wrong without failing a request: a source, a render, a store. */
@@ -128,7 +130,8 @@ export function newsroom(options: NewsroomOptions): Newsroom {
       reads.push({ file, mtimeMs: info.mtimeMs });
       let html = source ?? (await readFile(file, 'utf8'));
       if (options.prepare) html = await options.prepare(html, { url, fetch });
-      return { ...(await renderPageResult(html, { url: url.href, fetch, onError: report })), reads };
+      const feed = typeof options.feed === 'function' ? options.feed(url) : options.feed;
+      return { ...(await renderPageResult(html, { url: url.href, fetch, onError: report, feed })), reads };
     } catch (error) {
       report(new Error(`Server rendering of ${url.pathname} failed; it is served as written`, { cause: error }));
       return undefined;
