@@ -1,6 +1,6 @@
 // One engine per run: NEWSROOM_ENGINE = chromium (the default), firefox or webkit. `npm test` runs
 // the suite once in each engine it finds (scripts/test-engines.mjs); test/engines.mjs finds them.
-import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { ChromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockServer } from './test/server/mock-server.mjs';
@@ -12,16 +12,32 @@ const engine = await findEngine(name);
 if (!engine.found) throw new Error(`${name} is not installed here: ${engine.why}`);
 
 async function launcher() {
-  if (name === 'chromium')
-    return chromeLauncher({ launchOptions: { executablePath: engine.executablePath, headless: true, args: engine.args } });
-  if (name === 'firefox')
-    // puppeteer-core drives Firefox over WebDriver BiDi; no browser download involved.
-    return chromeLauncher({
-      puppeteer: puppeteerCore,
-      launchOptions: { browser: 'firefox', executablePath: engine.executablePath, headless: true },
-    });
+  if (name === 'chromium') return freshTabs({ executablePath: engine.executablePath, headless: true, args: engine.args });
+  // puppeteer-core drives Firefox over WebDriver BiDi; no browser download involved.
+  if (name === 'firefox') return freshTabs({ browser: 'firefox', executablePath: engine.executablePath, headless: true }, puppeteerCore);
   return new FreshWebKitLauncher(await startWebKit(engine));
 }
+
+/**
+ * A new tab for every test file. The stock launcher reuses one tab for the whole run, so a file
+ * starts with the history of every file before it: `history.length` is stuck at its cap (50),
+ * and a test that goes back through a frame's history can step onto an earlier file's page.
+ */
+class FreshTabLauncher extends ChromeLauncher {
+  async stopSession(id) {
+    const result = await super.stopSession(id);
+    await this.inactivePages.pop()?.puppeteerPage.close();
+    return result;
+  }
+}
+
+const freshTabs = (launchOptions, puppeteer) =>
+  new FreshTabLauncher(
+    launchOptions,
+    ({ browser }) => browser.defaultBrowserContext(),
+    ({ context }) => context.newPage(),
+    puppeteer,
+  );
 
 /**
  * A new MiniBrowser for every test file. The stock launcher drives one window for the whole run,

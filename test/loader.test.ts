@@ -27,7 +27,9 @@ async function openFrame(src: string): Promise<HTMLIFrameElement> {
 const shadowText = (el: Element | null | undefined) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('the lazy loader', () => {
-  before(async () => {
+  before(async function () {
+    // The frame's load waits for every chunk; a busy 2-core machine once took Firefox over 20 s.
+    this.timeout(60_000);
     frame = await openFrame('/test/fixtures/loader-page.html');
   });
   after(() => frame.remove());

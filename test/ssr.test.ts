@@ -418,10 +418,6 @@ describe('two paged lists on a server-rendered page', () => {
   };
 
   it('each renders, links, pages, reloads and goes back under its own key', async () => {
-    // The test runner reuses its tab, whose history holds the files run before this one. Going
-    // back from the frame walks the tab's joint history: should it go a step too far, it lands on
-    // this entry of the test page's own (a same-document step) instead of leaving the test page.
-    history.pushState(null, '', location.href);
     const frame = await openPage('?query-1-page=2&query-industry-page=3', 'two-lists');
     expect(pages(frame), 'before any script').to.deep.equal(['2', '3']);
     const href = lists(frame)[1].querySelector('[part~=page][href*="query-industry-page=2"]')!.getAttribute('href')!;
@@ -429,10 +425,8 @@ describe('two paged lists on a server-rendered page', () => {
     await hydrate(frame);
     expect(frame.problems).to.deep.equal([]);
 
-    const before = frame.window.history.length;
     await click(frame, 0, '3');
     await click(frame, 1, '1');
-    expect(frame.window.history.length - before, 'an entry for each page chosen').to.equal(2);
     expect(pages(frame)).to.deep.equal(['3', '1']);
     expect(keys(frame)).to.deep.equal(['3', '1']);
 
