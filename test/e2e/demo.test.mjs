@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../browser.mjs';
 import { repoRoot, startDemoServer } from './demo-server.mjs';
+import { pageProblems } from './page-problems.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const bundle = join(repoRoot, 'dist/loader.js');
@@ -34,39 +35,6 @@ const pages = [
   { path: '/en/contact.html', elements: { 'site-nav': 6, 'contact-card': 1, 'message-form': 1 } },
   { path: '/en/about.html', elements: { 'site-nav': 6, 'contact-card': 1 } },
 ];
-
-/**
- * Runs in the page: for each newsroom element, what is still missing ('' when it shows content).
- * Content means: defined, no skeleton, no error panel, and the parts that carry its content.
- */
-function pageProblems() {
-  const needs = {
-    'site-nav': '[part~="link"], [part~="label"]',
-    'news-list': '[part~="item"]',
-    'news-article': '[part~="body"]',
-    'related-articles': '[part~="item"]',
-    'contact-card': '[part~="line"]',
-    'message-form': '[part~="control"]',
-  };
-  const problems = [];
-  const counts = {};
-  for (const [tag, selector] of Object.entries(needs)) {
-    const elements = [...document.querySelectorAll(tag)];
-    counts[tag] = elements.length;
-    elements.forEach((element, i) => {
-      const name = `${tag}#${i}${element.getAttribute('variant') ? `[${element.getAttribute('variant')}]` : ''}`;
-      const root = element.shadowRoot;
-      if (!customElements.get(tag)) problems.push(`${name}: not defined`);
-      else if (!root) problems.push(`${name}: no shadow root`);
-      else if (root.querySelector('[role="alert"]'))
-        problems.push(`${name}: error panel: ${root.querySelector('[role="alert"]').textContent.trim()}`);
-      else if (root.querySelector('.skeleton')) problems.push(`${name}: still loading`);
-      else if (!root.querySelector(selector)) problems.push(`${name}: nothing matching ${selector}`);
-      else if (!root.textContent.trim()) problems.push(`${name}: no text`);
-    });
-  }
-  return { problems, counts };
-}
 
 describe('demo site in Chromium', { timeout: 180_000 }, () => {
   let server;

@@ -7,37 +7,17 @@ import assert from 'node:assert/strict';
 import { ENGINES, findEngine } from '../engines.mjs';
 import { startDemoServer } from './demo-server.mjs';
 import { openEngine } from './engine-driver.mjs';
+import { pageProblems } from './page-problems.mjs';
 
 const PAGES = ['/index.html', '/news.html', '/article.html?id=1001', '/contact.html', '/en/article.html?id=1003', '/en/news.html'];
 
-/** Runs in the page once it has settled: what is missing, what failed, what it fetched. */
-function inspect() {
-  const needs = {
-    'site-nav': '[part~="link"], [part~="label"]',
-    'news-list': '[part~="item"]',
-    'news-article': '[part~="body"]',
-    'related-articles': '[part~="item"]',
-    'contact-card': '[part~="line"]',
-    'message-form': '[part~="control"]',
-  };
-  const problems = [];
-  for (const [tag, selector] of Object.entries(needs)) {
-    document.querySelectorAll(tag).forEach((element, i) => {
-      const root = element.shadowRoot;
-      const name = `${tag}#${i}`;
-      if (!customElements.get(tag)) problems.push(`${name}: not defined`);
-      else if (!root) problems.push(`${name}: no shadow root`);
-      else if (root.querySelector('[role="alert"]'))
-        problems.push(`${name}: error panel: ${root.querySelector('[role="alert"]').textContent.trim()}`);
-      else if (root.querySelector('.skeleton')) problems.push(`${name}: still loading`);
-      else if (!root.querySelector(selector)) problems.push(`${name}: nothing matching ${selector}`);
-    });
-  }
+/** Runs in the page: the content files it fetched and what was thrown since `listenForErrors`. */
+function requestsAndErrors() {
   const content = performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => path.endsWith('.json'));
-  return { problems, content, errors: window.__pageErrors ?? [] };
+  return { content, errors: window.__pageErrors ?? [] };
 }
 
 /** Installed before the page's own scripts run where the engine allows it; collects what is thrown. */
@@ -70,13 +50,14 @@ for (const name of ENGINES) {
       const deadline = Date.now() + 15_000;
       let state;
       do {
-        state = await tab.evaluate(inspect);
+        state = await tab.evaluate(pageProblems);
         if (!state.problems.length) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       } while (Date.now() < deadline);
       // Let the elements' hydration finish and anything it throws land.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      return { ...(await tab.evaluate(inspect)), logged: tab.errors.splice(0) };
+      const { problems } = await tab.evaluate(pageProblems);
+      return { problems, ...(await tab.evaluate(requestsAndErrors)), logged: tab.errors.splice(0) };
     }
 
     for (const path of PAGES) {
