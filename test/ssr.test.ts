@@ -390,6 +390,26 @@ describe('a server-rendered page', () => {
     for (const problem of frame.problems) expect(problem).to.match(/rendered again \(Lit's hydration support was not applied/);
   });
 
+  it("related-articles hydrates with the links the server wrote when its code arrives before the article's", async () => {
+    // The lazy loader loads each element's code on its own: the block may hydrate first.
+    const frame = await openPage('?id=1001');
+    const related = frame.document.querySelector('related-articles') as HTMLElement & { hasUpdated: boolean };
+    const links = shadow(frame, 'related-articles').querySelector('[part~=link]');
+    const script = frame.document.createElement('script');
+    script.type = 'module';
+    script.src = '/dist/related-articles/define.js';
+    const done = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+    frame.document.head.append(script);
+    await done;
+    await waitUntil(() => related.hasUpdated, 'related-articles hydrated');
+    expect(frame.window.customElements.get('news-article')).to.equal(undefined);
+    expect(shadow(frame, 'related-articles').querySelector('[part~=link]')).to.equal(links);
+    expect(frame.problems).to.deep.equal([]);
+    await hydrate(frame);
+    expect(shadow(frame, 'related-articles').querySelector('[part~=link]')!.textContent).to.equal(links!.textContent);
+    expect(frame.problems).to.deep.equal([]);
+  });
+
   it('a client-only page still renders and fetches as before', async () => {
     const frame = await openPage('?id=1001');
     const el = frame.document.createElement('news-article');
