@@ -100,8 +100,13 @@ export class RelatedArticles extends NewsroomElement {
       // The article may have loaded before this element arrived, or (server-rendered, its code
       // not here yet) hold its data inline: this block's first render then shows the links the
       // server wrote, and hydrates, instead of a skeleton until the article's code arrives.
-      const data = article?.data !== undefined ? article.data : inlineData(article);
-      if (data !== undefined) this.follow(data, this.resolveUrl(article!.getAttribute('src') ?? '') ?? pageBase());
+      let data = article?.data;
+      try {
+        data ??= JSON.parse(article!.querySelector('[type="application/json"]')!.textContent!);
+      } catch {
+        // No article, no inline data, or malformed data (the article reports that itself).
+      }
+      if (data != null) this.follow(data, this.resolveUrl(article!.getAttribute('src') ?? '') ?? pageBase());
     }
   }
 
@@ -173,16 +178,6 @@ export class RelatedArticles extends NewsroomElement {
       <div class="heading">${skeletonLines(1)}</div>
       <ul>${skeletonLines(Math.min(this.count ?? 5, 5)).map((line) => html`<li>${line}</li>`)}</ul>
     </div>`;
-  }
-}
-
-/** A not yet upgraded article's inline `<script type="application/json">`, parsed; else undefined. */
-function inlineData(article: Element | null): unknown {
-  const script = article?.querySelector(':scope > script[type="application/json"]');
-  try {
-    return script ? (JSON.parse(script.textContent ?? '') as unknown) : undefined;
-  } catch {
-    return undefined; // the article reports its malformed data itself
   }
 }
 

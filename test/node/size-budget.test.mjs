@@ -55,9 +55,13 @@ test('the all-in-one file does not grow past 47 KB gzip', () => {
   assert.ok(bytes <= 47 * 1024, `dist/newsroom-elements.js is ${kb(bytes)} gzip > 47 KB`);
 });
 
-test('our own code does not grow past 28.5 KB gzip', async () => {
+// 28.5 KB (29,184 bytes) until related-articles learned to read a server-rendered article's inline
+// data before the article's code arrives (a hydration race that re-rendered the block): +8 bytes.
+const OWN_CODE_CEILING = 29_192;
+
+test('our own code does not grow past 29,192 bytes gzip', async () => {
   const { total } = await measureOwnCode();
-  assert.ok(total.gzip <= 28.5 * 1024, `our modules are ${kb(total.gzip)} gzip > 28.5 KB (node bench/modules.mjs)`);
+  assert.ok(total.gzip <= OWN_CODE_CEILING, `our modules are ${total.gzip} bytes gzip > ${OWN_CODE_CEILING} (node bench/modules.mjs)`);
 });
 
 // A ratchet like the two above: the demo's server-rendered pages as HTML (before compression).
