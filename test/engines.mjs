@@ -51,7 +51,9 @@ export async function findEngine(name) {
     return { name, found: true, ...browser };
   }
   if (name === 'firefox') {
-    const path = process.env.FIREFOX_PATH ?? onPath('firefox-esr') ?? onPath('firefox');
+    const path = process.env.FIREFOX_PATH
+      ? existsSync(process.env.FIREFOX_PATH) && process.env.FIREFOX_PATH
+      : (onPath('firefox-esr') ?? onPath('firefox'));
     if (!path)
       return {
         name,
