@@ -112,17 +112,19 @@ async function time(run) {
   return performance.now() - started;
 }
 
+/** A fresh element given its data, rendered and laid out: what a page that sets `.data` pays. */
+async function renderFresh(tag, data, attributes = {}) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.data = data;
+  stage.replaceChildren(el);
+  await el.updateComplete;
+  layout(el);
+}
+
 const cases = {
   'news-list, 1,000 items': {
-    library: () =>
-      time(async () => {
-        const el = document.createElement('news-list');
-        el.setAttribute('page-size', '1000');
-        el.data = list;
-        stage.replaceChildren(el);
-        await el.updateComplete;
-        layout(el);
-      }),
+    library: () => time(() => renderFresh('news-list', list, { 'page-size': '1000' })),
     plain: () =>
       time(async () => {
         const root = shadowHost();
@@ -131,14 +133,7 @@ const cases = {
       }),
   },
   'news-article, 200 KB body': {
-    library: () =>
-      time(async () => {
-        const el = document.createElement('news-article');
-        el.data = article;
-        stage.replaceChildren(el);
-        await el.updateComplete;
-        layout(el);
-      }),
+    library: () => time(() => renderFresh('news-article', article)),
     plain: () =>
       time(async () => {
         const root = shadowHost();
@@ -147,14 +142,7 @@ const cases = {
       }),
   },
   'site-nav, 1,000 entries': {
-    library: () =>
-      time(async () => {
-        const el = document.createElement('site-nav');
-        el.data = site;
-        stage.replaceChildren(el);
-        await el.updateComplete;
-        layout(el);
-      }),
+    library: () => time(() => renderFresh('site-nav', site)),
     plain: () =>
       time(async () => {
         const root = shadowHost();
@@ -163,14 +151,7 @@ const cases = {
       }),
   },
   'related-articles, 1,000 links': {
-    library: () =>
-      time(async () => {
-        const el = document.createElement('related-articles');
-        el.data = related;
-        stage.replaceChildren(el);
-        await el.updateComplete;
-        layout(el);
-      }),
+    library: () => time(() => renderFresh('related-articles', related)),
     plain: () =>
       time(async () => {
         const root = shadowHost();
