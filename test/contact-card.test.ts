@@ -4,12 +4,11 @@ import type { ContactCard } from '../src/contact-card/contact-card.js';
 import { mailtoHref, telHref } from '../src/contact-card/contact-card.js';
 import '../src/contact-card/define.js';
 import '../src/site-nav/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, loaded, mockLog, mockUrl, mount, parts, uniqueKey } from './helpers.js';
 
 const SITE = '/test/fixtures/site.json';
 const HOSTILE = '/test/fixtures/site-hostile.json';
 
-const part = (el: ContactCard, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
 const line = (el: ContactCard, field: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=line][part~=${field}]`);
 const value = (el: ContactCard, field: string) => line(el, field)?.querySelector('dd');
 /** A value as a visitor reads it: its own text, without button labels or hidden hints. */
@@ -19,29 +18,16 @@ const shownValue = (el: ContactCard, field: string) => {
   return dd.textContent!.trim();
 };
 const link = (el: ContactCard, field: string) => value(el, field)?.querySelector('a') ?? null;
-const labels = (el: ContactCard) => part(el, 'label').map((dt) => dt.textContent!.trim());
+const labels = (el: ContactCard) => parts(el, 'label').map((dt) => dt.textContent!.trim());
 
-async function loaded(el: ContactCard): Promise<void> {
-  await waitUntil(
-    () => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'),
-    'card loaded',
-    { timeout: 8000 },
-  );
-  await el.updateComplete;
-}
-
-async function mount(template: unknown, locale = 'en'): Promise<ContactCard> {
-  const provider = await fixture(html`<news-provider locale=${locale} .client=${fastClient()}>${template}</news-provider>`);
-  const el = provider.querySelector('contact-card')!;
-  if (el.src) await loaded(el);
-  else await el.updateComplete;
-  return el;
-}
+/** A card in a provider of `locale`; one from plain attributes has nothing to load. */
+const mountCard = (template: unknown, locale = 'en') =>
+  mount('contact-card', template, { locale, ready: (el) => (el.src ? loaded(el) : el.updateComplete) });
 
 describe('contact-card from site.json', () => {
   it('shows the contact block: labelled lines, map, tel:, mailto: and website links', async () => {
-    const el = await mount(html`<contact-card src=${SITE}></contact-card>`);
-    const heading = part(el, 'heading')[0];
+    const el = await mountCard(html`<contact-card src=${SITE}></contact-card>`);
+    const heading = parts(el, 'heading')[0];
     expect(heading.textContent).to.equal('联系方式');
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal(heading.id);
     expect(labels(el)).to.deep.equal(['Address', 'Phone', 'Email', 'Website']);
@@ -64,21 +50,21 @@ describe('contact-card from site.json', () => {
   });
 
   it('speaks Chinese, and defaults the title when site.json has none', async () => {
-    const el = await mount(
+    const el = await mountCard(
       html`<contact-card .data=${{ contact: { phone: '0431-88881234', hours: '周一至周五 8:30–17:00', fax: '0431-88881235' } }}></contact-card>`,
       'zh-CN',
     );
-    expect(part(el, 'heading')[0].textContent).to.equal('联系方式');
+    expect(parts(el, 'heading')[0].textContent).to.equal('联系方式');
     expect(labels(el)).to.deep.equal(['电话', '传真', '工作时间']);
     expect(shownValue(el, 'fax')).to.equal('0431-88881235');
     expect(!!link(el, 'fax')).to.equal(false);
     expect(shownValue(el, 'hours')).to.equal('周一至周五 8:30–17:00');
     // The label's colon is decoration, not text.
-    expect(getComputedStyle(part(el, 'label')[0], '::after').content).to.contain('：');
+    expect(getComputedStyle(parts(el, 'label')[0], '::after').content).to.contain('：');
     await expect(el).to.be.accessible();
 
-    const en = await mount(html`<contact-card .data=${{ contact: { phone: '0431-88881234' } }}></contact-card>`);
-    expect(part(en, 'heading')[0].textContent).to.equal('Contact');
+    const en = await mountCard(html`<contact-card .data=${{ contact: { phone: '0431-88881234' } }}></contact-card>`);
+    expect(parts(en, 'heading')[0].textContent).to.equal('Contact');
   });
 
   it('shows a skeleton while loading, and an error with a retry button on failure', async () => {
@@ -89,11 +75,11 @@ describe('contact-card from site.json', () => {
     await el.updateComplete;
     // A title and six lines: the size of a full contact block, so the page does not shift.
     expect(el.shadowRoot!.querySelectorAll('.skeleton').length).to.equal(7);
-    expect(part(el, 'line').length).to.equal(0);
+    expect(parts(el, 'line').length).to.equal(0);
     await loaded(el);
-    expect(part(el, 'line').length).to.equal(4);
+    expect(parts(el, 'line').length).to.equal(4);
 
-    const broken = await mount(
+    const broken = await mountCard(
       html`<contact-card phone="0431-88881234" src=${mockUrl({ key: uniqueKey(), fail: '500,500,500' })}></contact-card>`,
     );
     expect(!!broken.shadowRoot!.querySelector('[role=alert] [part=retry]')).to.equal(true);
@@ -121,10 +107,10 @@ describe('contact-card from site.json', () => {
 describe('contact-card from attributes', () => {
   it('works without any src', async () => {
     const el =
-      await mount(html`<contact-card heading="Get in touch" address="1 People's Street, Changchun" phone="+86 (431) 8888-1234 ext. 8001"
+      await mountCard(html`<contact-card heading="Get in touch" address="1 People's Street, Changchun" phone="+86 (431) 8888-1234 ext. 8001"
       email="sales@licheng.example" website="https://www.licheng.example/" fax="+86 431 8888 1235" hours="Mon–Fri 8:30–17:00"
       map="https://maps.example/changchun"></contact-card>`);
-    expect(part(el, 'heading')[0].textContent).to.equal('Get in touch');
+    expect(parts(el, 'heading')[0].textContent).to.equal('Get in touch');
     expect(labels(el)).to.deep.equal(['Address', 'Phone', 'Fax', 'Email', 'Website', 'Hours']);
     expect(link(el, 'phone')!.getAttribute('href')).to.equal('tel:+8643188881234');
     expect(link(el, 'address')!.href).to.equal('https://maps.example/changchun');
@@ -134,15 +120,15 @@ describe('contact-card from attributes', () => {
   });
 
   it('wins over site.json, field by field', async () => {
-    const el = await mount(html`<contact-card src=${SITE} phone="0431-1234567" heading="Sales"></contact-card>`);
-    expect(part(el, 'heading')[0].textContent).to.equal('Sales');
+    const el = await mountCard(html`<contact-card src=${SITE} phone="0431-1234567" heading="Sales"></contact-card>`);
+    expect(parts(el, 'heading')[0].textContent).to.equal('Sales');
     expect(shownValue(el, 'phone')).to.equal('0431-1234567');
     expect(link(el, 'phone')!.getAttribute('href')).to.equal('tel:04311234567');
     expect(shownValue(el, 'email')).to.equal('admin@licheng.example');
   });
 
   it('renders nothing with nothing to show', async () => {
-    const el = await mount(html`<contact-card></contact-card>`);
+    const el = await mountCard(html`<contact-card></contact-card>`);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
     expect(!!el.shadowRoot!.querySelector('section')).to.equal(false);
   });
@@ -167,8 +153,8 @@ describe('contact-card copy buttons', () => {
   });
 
   it('copies the phone number and e-mail address, from the keyboard too, and says so', async () => {
-    const el = await mount(html`<contact-card phone="020-123456789" email="admin@licheng.example" address="Changchun"></contact-card>`);
-    const buttons = part(el, 'copy');
+    const el = await mountCard(html`<contact-card phone="020-123456789" email="admin@licheng.example" address="Changchun"></contact-card>`);
+    const buttons = parts(el, 'copy');
     expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Copy Phone', 'Copy Email']);
     expect(!!line(el, 'address')!.querySelector('button')).to.equal(false);
     buttons[0].click();
@@ -188,9 +174,9 @@ describe('contact-card copy buttons', () => {
   });
 
   it('says when copying failed', async () => {
-    const el = await mount(html`<contact-card phone="020-123456789"></contact-card>`, 'zh-CN');
+    const el = await mountCard(html`<contact-card phone="020-123456789"></contact-card>`, 'zh-CN');
     fail = true;
-    part(el, 'copy')[0].click();
+    parts(el, 'copy')[0].click();
     await waitUntil(() => line(el, 'phone')!.querySelector('[role=status]')!.textContent === '复制失败');
   });
 });
@@ -202,11 +188,11 @@ describe('contact-card hostile input', () => {
     console.warn = (message: string) => warnings.push(message);
     let el: ContactCard;
     try {
-      el = await mount(html`<contact-card src=${HOSTILE}></contact-card>`);
+      el = await mountCard(html`<contact-card src=${HOSTILE}></contact-card>`);
     } finally {
       console.warn = original;
     }
-    expect(part(el, 'heading')[0].textContent).to.equal('<h1>Contact</h1>');
+    expect(parts(el, 'heading')[0].textContent).to.equal('<h1>Contact</h1>');
     expect(shownValue(el, 'address')).to.equal('<img src=x onerror="window.__pwned=1">');
     expect(!!link(el, 'address')).to.equal(false); // the data: map is dropped
     expect(shownValue(el, 'phone')).to.equal('020-1234<script>alert(1)</script>');
@@ -233,12 +219,12 @@ describe('contact-card hostile input', () => {
       'data:text/html,<script>alert(1)</script>',
       'vbscript:x',
     ]) {
-      const el = await mount(html`<contact-card website=${website} map="javascript:alert(1)" address="Here"></contact-card>`);
+      const el = await mountCard(html`<contact-card website=${website} map="javascript:alert(1)" address="Here"></contact-card>`);
       expect(!!link(el, 'website'), website).to.equal(false);
       expect(!!link(el, 'address'), website).to.equal(false);
       expect(shownValue(el, 'website')).to.equal(website.trim());
     }
-    const el = await mount(html`<contact-card email="<b>x</b>@licheng.example" phone="call us"></contact-card>`);
+    const el = await mountCard(html`<contact-card email="<b>x</b>@licheng.example" phone="call us"></contact-card>`);
     expect(!!link(el, 'email')).to.equal(false);
     expect(shownValue(el, 'email')).to.equal('<b>x</b>@licheng.example');
     expect(!!link(el, 'phone')).to.equal(false);

@@ -4,7 +4,7 @@ import { NewsroomElement } from '../src/core/newsroom-element.js';
 import { baseStyles } from '../src/core/styles.js';
 import { normalizeList } from '../src/core/formats.js';
 import '../src/news-provider/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, mockLog, mockUrl, uniqueKey, until } from './helpers.js';
 
 /** The smallest data element: the titles of a list, to exercise the shared core. */
 class TitleList extends NewsroomElement {
@@ -26,7 +26,7 @@ declare global {
 }
 
 const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
-const loaded = (el: TitleList) => waitUntil(() => el.shadowRoot!.querySelector('ul, [role=alert]'), 'rendered', { timeout: 8000 });
+const loaded = (el: TitleList) => until(() => el.shadowRoot!.querySelector('ul, [role=alert]'), 'rendered');
 
 describe('core: a data element', () => {
   it('loads src, renders, and announces newsroom-load', async () => {

@@ -1,4 +1,8 @@
-// Shared by the element suites: a clean content client per test and access to the mock server.
+// Shared by the element suites: a clean content client per test, access to the mock server, and
+// the way every suite mounts an element, finds its parts and waits for it.
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { ReactiveElement } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContentClient } from '../src/core/content-client.js';
 
 let counter = 0;
@@ -36,4 +40,58 @@ export async function imagesSettled(...roots: ParentNode[]): Promise<void> {
   }
   // Load and error events are queued when an image completes: let them run first.
   await new Promise((resolve) => setTimeout(resolve));
+}
+
+/** How long a test waits for an element: generous, as three engines share a busy machine. */
+const PATIENCE = 8000;
+
+/** Waits until `ready()` holds, polling as `waitUntil` does, with the suite's one timeout. */
+export const until = (ready: () => unknown, message: string) => waitUntil(ready, message, { timeout: PATIENCE });
+
+/** The nodes in `el`'s shadow root that carry the part `name` (what `::part(name)` styles). */
+export const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
+
+/** The first node in `el`'s shadow root that carries the part `name`, or null. */
+export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** A data element (`data` property, `aria-busy` while loading). */
+type DataElement = ReactiveElement & { data?: unknown };
+
+/** Waits until a data element has its data and is not busy, or shows its error; then for its render. */
+export async function loaded(el: DataElement): Promise<void> {
+  await until(
+    () => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'),
+    `${el.localName} loaded`,
+  );
+  await el.updateComplete;
+}
+
+interface MountOptions<E> {
+  /** The provider's `locale`. */
+  locale?: string;
+  /** What to wait for before the test goes on; `loaded` by default. */
+  ready?: (el: E) => Promise<unknown>;
+  /** Without a news-provider around it (a plain `<div>`): the element on its own. */
+  alone?: boolean;
+}
+
+/**
+ * Renders `template` inside a news-provider that hands down a fast client (or inside a plain
+ * `<div>` when `alone`), and returns the first `tag` element in it once it is `ready`.
+ */
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  template: unknown,
+  {
+    locale,
+    ready = loaded as (el: HTMLElementTagNameMap[K]) => Promise<unknown>,
+    alone = false,
+  }: MountOptions<HTMLElementTagNameMap[K]> = {},
+): Promise<HTMLElementTagNameMap[K]> {
+  const host = alone
+    ? await fixture(html`<div>${template}</div>`)
+    : await fixture(html`<news-provider locale=${ifDefined(locale)} .client=${fastClient()}>${template}</news-provider>`);
+  const el = host.querySelector(tag)!;
+  await ready(el);
+  return el;
 }

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { until } from './helpers.js';
 
 // dist/loader.js (`npm run build`) in a frame under
 // `require-trusted-types-for 'script'; trusted-types lit-html dompurify newsroom`.
@@ -99,7 +100,7 @@ describe('the lazy loader when the news-provider code comes last', () => {
 
   it("defines the elements inside it after the provider, so src resolves against the provider's base", async () => {
     const lateDoc = late.contentDocument!;
-    await waitUntil(() => shadowText(lateDoc.querySelector('site-nav')).includes('新闻动态'), 'site-nav rendered', { timeout: 8000 });
+    await until(() => shadowText(lateDoc.querySelector('site-nav')).includes('新闻动态'), 'site-nav rendered');
     await waitUntil(() => shadowText(lateDoc.querySelector('contact-card')).length > 0, 'contact-card rendered');
     const requested = (late.contentWindow as Window).performance
       .getEntriesByType('resource')

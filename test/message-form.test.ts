@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MessageForm } from '../src/message-form/message-form.js';
 import '../src/message-form/define.js';
-import { mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { mockLog, mockUrl, mount, uniqueKey, until } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: MessageForm, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
@@ -32,12 +32,8 @@ async function fill(el: MessageForm, values: Record<string, string>): Promise<vo
 
 const GOOD = { name: '王小明', phone: '+86 (020) 1234-5678', email: 'xiaoming@example.com', message: '你好，想了解贵公司的产品。' };
 
-async function mount(template: unknown): Promise<MessageForm> {
-  const host = await fixture(html`<div>${template}</div>`);
-  const el = host.querySelector('message-form')!;
-  await el.updateComplete;
-  return el;
-}
+/** A form on its own: message-form needs no provider. */
+const mountForm = (template: unknown) => mount('message-form', template, { alone: true, ready: (el) => el.updateComplete });
 
 /** An endpoint for `key`; `retry-delay` is tiny so retries take milliseconds. */
 const form = (action: string, extra: Record<string, string> = {}) => {
@@ -45,16 +41,16 @@ const form = (action: string, extra: Record<string, string> = {}) => {
   el.setAttribute('action', action);
   el.setAttribute('retry-delay', '5');
   for (const [name, value] of Object.entries(extra)) el.setAttribute(name, value);
-  return mount(el);
+  return mountForm(el);
 };
 
-const settled = (el: MessageForm) =>
-  waitUntil(
+/** The form has answered a submit: sent, failed, or back from the server with field errors. */
+const answered = (el: MessageForm) =>
+  until(
     () =>
       !!$(el, '[part=sent], [part=error]') ||
       (!!$(el, 'form') && $(el, 'form')!.getAttribute('aria-busy') === 'false' && !!$(el, '[aria-invalid=true]')),
-    'form settled',
-    { timeout: 8000 },
+    'form answered',
   );
 
 const submit = async (el: MessageForm) => {
@@ -128,7 +124,7 @@ describe('message-form: the form', () => {
     expect(control(el, 'message').required).to.equal(false);
     await fill(el, { email: 'a@example.com', subject: 'Catalogue' });
     await submit(el);
-    await settled(el);
+    await answered(el);
     const log = await mockLog(key);
     expect(JSON.parse(log[0].body)).to.deep.equal({ email: 'a@example.com', subject: 'Catalogue', message: '' });
   });
@@ -163,7 +159,7 @@ describe('message-form: a plain HTML form too (no script, server-rendered)', () 
     await fill(el, GOOD);
     expect(formData(el)._idempotency).to.equal(before);
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     ($(el, '[part=send-another]') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(formData(el)._idempotency)
@@ -201,7 +197,7 @@ describe('message-form: a plain HTML form too (no script, server-rendered)', () 
     await type(el, 'message', 'new text');
     expect($(el, 'textarea')).to.equal(message);
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     const log = await mockLog(key);
     expect(JSON.parse(log[0].body)).to.deep.equal({ name: '王小明', email: 'xiaoming@example.com', message: 'new text' });
     expect(log[0].headers['content-type']).to.equal('application/json');
@@ -305,7 +301,7 @@ describe('message-form: sending', () => {
     expect(focused(el)).to.equal(control(el, 'name'));
     await fill(el, { ...GOOD, message: 'A second message.' });
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'second message sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'second message sent');
     const second = (await mockLog(key))[3];
     expect(second.headers['idempotency-key']).to.not.equal(keys[0]);
   });
@@ -329,7 +325,7 @@ describe('message-form: sending', () => {
     await expect(el).to.be.accessible();
 
     ($(el, '[part=retry]') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[part=sent]'), 'sent after retry', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent after retry');
     const log = await mockLog(key);
     expect(log).to.have.length(4);
     expect(new Set(log.map((request) => request.headers['idempotency-key'])).size).to.equal(1);
@@ -389,7 +385,7 @@ describe('message-form: sending', () => {
     );
     await fill(el, GOOD);
     await submit(el);
-    await settled(el);
+    await answered(el);
     const panel = $(el, '[part=error]')!;
     expect(text(panel)).to.contain(
       'Your message was not accepted (error 403). Session expired <img src=x onerror=alert(1)>, reload the page.',
@@ -401,7 +397,7 @@ describe('message-form: sending', () => {
     const el2 = await form(mockUrl({ key: key2, status: 404, type: 'text/html', body: '<!doctype html><h1>Not found</h1>' }, 'form'));
     await fill(el2, GOOD);
     await submit(el2);
-    await settled(el2);
+    await answered(el2);
     expect(text($(el2, '[part=error]'))).to.equal(
       'Your message was not accepted (error 404). Everything you typed is still here. Try again',
     );
@@ -411,7 +407,7 @@ describe('message-form: sending', () => {
     const el3 = await form(mockUrl({ key: key3, status: 422, body: '{"errors":["name"],"message":null}' }, 'form'));
     await fill(el3, GOOD);
     await submit(el3);
-    await settled(el3);
+    await answered(el3);
     expect(text($(el3, '[part=error]'))).to.contain('Your message was not accepted (error 422).');
     expect(el3.shadowRoot!.querySelector('[aria-invalid=true]')).to.equal(null);
     expect(control(el3, 'message').value).to.equal(GOOD.message);
@@ -433,7 +429,7 @@ describe('message-form: sending', () => {
     await fill(el, GOOD);
     const started = performance.now();
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent after 429', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent after 429');
     // Our own backoff is 5 ms here: only Retry-After explains a second's wait.
     expect(performance.now() - started).to.be.at.least(950);
     expect(await mockLog(key)).to.have.length(2);
@@ -442,7 +438,7 @@ describe('message-form: sending', () => {
     const el2 = await form(mockUrl({ key: key2, fail: '429', retryAfter: 3600, status: 201 }, 'form'));
     await fill(el2, GOOD);
     await submit(el2);
-    await settled(el2);
+    await answered(el2);
     expect(text($(el2, '[part=error]'))).to.contain('the server is busy (error 429)');
     expect(await mockLog(key2)).to.have.length(1);
   });
@@ -463,7 +459,7 @@ describe('message-form: sending', () => {
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     control(el, 'email').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     expect(await mockLog(key)).to.have.length(1);
   });
 
@@ -481,7 +477,7 @@ describe('message-form: sending', () => {
     await sendKeys({ type: 'Line two' });
     control(el, 'email').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     const [request] = await mockLog(key);
     expect(JSON.parse(request.body)).to.deep.equal({ name: 'Ada', email: 'ada@example.com', message: 'Line one\nLine two' });
   });
@@ -502,7 +498,7 @@ describe('message-form: sending', () => {
     await fill(el, values);
     expect(text($(el, '[part=count]'))).to.equal('5000 / 5000 characters');
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     const [request] = await mockLog(key);
     expect(JSON.parse(request.body)).to.deep.equal(values);
   });
@@ -516,12 +512,12 @@ describe('message-form: headers', () => {
     const el = await form(mockUrl({ key, status: 201 }, 'form'));
     await fill(el, GOOD);
     await submit(el);
-    await settled(el);
+    await answered(el);
     const key2 = uniqueKey('csrf-attr');
     const el2 = await form(mockUrl({ key: key2, status: 201 }, 'form'), { 'csrf-token': 'from-attribute' });
     await fill(el2, GOOD);
     await submit(el2);
-    await settled(el2);
+    await answered(el2);
     expect((await mockLog(key))[0].headers['x-csrf-token']).to.equal('from-meta');
     expect((await mockLog(key2))[0].headers['x-csrf-token']).to.equal('from-attribute');
   });
@@ -532,12 +528,12 @@ describe('message-form: headers', () => {
     const el = await form(mockUrl({ key, status: 201 }, 'form'), { credentials: 'omit' });
     await fill(el, GOOD);
     await submit(el);
-    await settled(el);
+    await answered(el);
     const key2 = uniqueKey('cookie');
     const el2 = await form(mockUrl({ key: key2, status: 201 }, 'form'));
     await fill(el2, GOOD);
     await submit(el2);
-    await settled(el2);
+    await answered(el2);
     document.cookie = 'mf-session=; path=/; max-age=0';
     const [omitted] = await mockLog(key);
     expect(omitted.headers).to.not.have.property('x-csrf-token');
@@ -580,7 +576,7 @@ describe('message-form: drafts', () => {
     const first = await form(action);
     await fill(first, GOOD);
     await submit(first);
-    await settled(first);
+    await answered(first);
     expect(draftKeys()).to.have.length(1);
     first.parentElement!.remove();
 
@@ -588,7 +584,7 @@ describe('message-form: drafts', () => {
     const el = await form(action);
     expect(control(el, 'email').value).to.equal(GOOD.email);
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     const log = await mockLog(key);
     expect(log).to.have.length(4);
     expect(new Set(log.map((request) => request.headers['idempotency-key'])).size).to.equal(1);
@@ -629,12 +625,12 @@ describe('message-form: spam and the thank-you text', () => {
 
   it('the host can replace the thank-you text through the sent slot', async () => {
     const key = uniqueKey('slot');
-    const el = await mount(
+    const el = await mountForm(
       html`<message-form action=${mockUrl({ key, status: 201 }, 'form')}><p slot="sent">We will call you back within a day.</p></message-form>`,
     );
     await fill(el, GOOD);
     await submit(el);
-    await waitUntil(() => $(el, '[part=sent]'), 'sent', { timeout: 8000 });
+    await until(() => $(el, '[part=sent]'), 'sent');
     const slot = $<HTMLSlotElement>(el, 'slot[name=sent]')!;
     expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['We will call you back within a day.']);
   });
@@ -665,7 +661,7 @@ describe('message-form: languages', () => {
     expect(text($(el, '[part=summary]'))).to.equal('请检查：姓名、邮箱、留言内容');
     await expect(el).to.be.accessible();
 
-    const inPage = await mount(html`<section lang="zh-Hans-CN"><message-form action="/mock/form?key=unused"></message-form></section>`);
+    const inPage = await mountForm(html`<section lang="zh-Hans-CN"><message-form action="/mock/form?key=unused"></message-form></section>`);
     expect(text(submitButton(inPage))).to.equal('提交留言');
   });
 
@@ -674,7 +670,7 @@ describe('message-form: languages', () => {
     const el = await form(mockUrl({ key, fail: '500', status: 201 }, 'form'), { locale: 'zh-CN', retries: '0' });
     await fill(el, GOOD);
     await submit(el);
-    await settled(el);
+    await answered(el);
     expect(text($(el, '[part=error]'))).to.equal('留言未能发送：服务器繁忙（错误 500）。 您填写的内容都还在。 重试');
   });
 });

@@ -3,17 +3,15 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { NewsArticle } from '../src/news-article/news-article.js';
 import '../src/news-article/define.js';
 import '../src/related-articles/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, mockLog, mockUrl, part, uniqueKey, until } from './helpers.js';
 
 const ARTICLE = '/test/fixtures/article-1001.json';
 const TEMPLATE = '/test/fixtures/article-{id}.json';
 
 const root = (el: Element) => el.shadowRoot!;
-const part = (el: Element, name: string) => root(el).querySelector<HTMLElement>(`[part~=${name}]`);
 const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 const action = <T extends HTMLElement = HTMLElement>(el: Element, name: string) => root(el).querySelector<T>(`[data-action=${name}]`);
-const loaded = (el: NewsArticle) =>
-  waitUntil(() => part(el, 'article') || root(el).querySelector('[role=alert]'), 'article shown', { timeout: 8000 });
+const loaded = (el: NewsArticle) => until(() => part(el, 'article') || root(el).querySelector('[role=alert]'), 'article shown');
 const abs = (path: string, base = location.href) => new URL(path, base).href;
 
 async function article(markup: ReturnType<typeof html>): Promise<NewsArticle> {
@@ -259,7 +257,7 @@ describe('news-article choosing the article', () => {
     // than the update; one never sent cannot show that it was cancelled).
     await waitUntil(async () => (await mockLog(key)).some((entry) => entry.url.includes('minimal')), 'the middle request sent');
     el.articleId = '1002';
-    await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('Chongqing'), 'second article', { timeout: 8000 });
+    await until(() => root(el).querySelector('h1')?.textContent?.startsWith('Chongqing'), 'second article');
     // The request for the article in between was cancelled on the network: it cannot land later.
     await waitUntil(
       async () => (await mockLog(key)).find((entry) => entry.url.includes('minimal'))?.aborted,
@@ -281,10 +279,10 @@ describe('news-article choosing the article', () => {
       // Back / forward to another id loads that article.
       history.pushState(null, '', `${location.pathname}?id=minimal`);
       window.dispatchEvent(new PopStateEvent('popstate'));
-      await waitUntil(() => root(el).querySelector('h1')?.textContent === '只有标题和正文', 'popstate followed', { timeout: 8000 });
+      await until(() => root(el).querySelector('h1')?.textContent === '只有标题和正文', 'popstate followed');
       // article-id wins over the page URL.
       el.articleId = '1001';
-      await waitUntil(() => root(el).querySelector('h1')?.textContent?.startsWith('利诚'), 'article-id wins', { timeout: 8000 });
+      await until(() => root(el).querySelector('h1')?.textContent?.startsWith('利诚'), 'article-id wins');
     } finally {
       history.replaceState(null, '', before);
     }
@@ -307,7 +305,7 @@ describe('news-article choosing the article', () => {
     const alert = root(el).querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('404');
     alert.querySelector('button')!.click();
-    await waitUntil(() => root(el).querySelector('h1'), 'retried', { timeout: 8000 });
+    await until(() => root(el).querySelector('h1'), 'retried');
     expect((await mockLog(key)).length).to.equal(2);
   });
 
@@ -317,7 +315,7 @@ describe('news-article choosing the article', () => {
       <news-article id="story" src=${mockUrl({ key, then: ARTICLE })}></news-article>
       <related-articles for="story"></related-articles></news-provider>`);
     const related = host.querySelector('related-articles')!;
-    await waitUntil(() => related.shadowRoot!.querySelector('[part~=item]'), 'related shown', { timeout: 8000 });
+    await until(() => related.shadowRoot!.querySelector('[part~=item]'), 'related shown');
     expect(related.shadowRoot!.textContent).to.contain('全力保障残运会接待基地食品安全');
     expect((await mockLog(key)).length).to.equal(1);
   });

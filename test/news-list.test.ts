@@ -3,18 +3,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { NewsList } from '../src/news-list/news-list.js';
 import { pageNumbers } from '../src/news-list/news-list.js';
 import '../src/news-list/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey, imagesSettled } from './helpers.js';
+import { fastClient, imagesSettled, mockLog, mockUrl, mount, parts, uniqueKey, until } from './helpers.js';
 
 const LIST = '/test/fixtures/news-list.json';
 
-const part = (el: NewsList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
-const titles = (el: NewsList) => part(el, 'title').map((node) => node.textContent!.trim());
+const titles = (el: NewsList) => parts(el, 'title').map((node) => node.textContent!.trim());
 const label = (node: Element) => node.textContent!.replace(/[‹›]/g, '').trim();
-const pageButtons = (el: NewsList) => part(el, 'page').map(label);
+const pageButtons = (el: NewsList) => parts(el, 'page').map(label);
 const currentPage = (el: NewsList) => el.shadowRoot!.querySelector('[aria-current=page]')?.textContent?.trim();
 const button = (el: NewsList, text: string) =>
-  part(el, 'page')
-    .concat(part(el, 'tab'))
+  parts(el, 'page')
+    .concat(parts(el, 'tab'))
     .find((b) => label(b) === text)!;
 /** The id of the focused element inside the list (ids are stable: `heading`, `tab-0`…). */
 const focused = (el: NewsList) => el.shadowRoot!.activeElement?.id;
@@ -22,21 +21,15 @@ const query = (url: string) => Object.fromEntries(new URL(url, location.href).se
 
 /** Waits until the list is not busy and shows items, the empty state or an error (and `first` on top, if given). */
 const settled = (el: NewsList, first?: string) =>
-  waitUntil(
+  until(
     () =>
       !el.hasAttribute('aria-busy') &&
       !!el.shadowRoot!.querySelector('[part~=list], [part=empty], [role=alert]') &&
       (!first || titles(el)[0] === first),
     'list settled',
-    { timeout: 8000 },
   );
 
-async function mount(template: unknown): Promise<NewsList> {
-  const provider = await fixture(html`<news-provider .client=${fastClient()}>${template}</news-provider>`);
-  const el = provider.querySelector('news-list')!;
-  await settled(el);
-  return el;
-}
+const mountList = (template: unknown) => mount('news-list', template, { ready: (el) => settled(el) });
 
 // The pager keeps `?page=` in the address: every test starts from the runner's own address.
 const startAddress = location.href;
@@ -44,8 +37,8 @@ afterEach(() => history.replaceState(null, '', startAddress));
 
 describe('news-list: rendering', () => {
   it('shows the first page: title links, dates in <time>, summaries, lazy pictures with a reserved size', async () => {
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
-    const items = part(el, 'item');
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
+    const items = parts(el, 'item');
     expect(items).to.have.length(10);
     expect(titles(el)[0]).to.equal('利诚商贸与长春物流园签署战略合作协议');
     const link = items[0].querySelector('a')!;
@@ -71,32 +64,32 @@ describe('news-list: rendering', () => {
     await el.updateComplete;
     const skeleton = el.shadowRoot!.querySelector('ul[aria-hidden=true]')!;
     expect(skeleton.querySelectorAll('li')).to.have.length(4);
-    expect(part(el, 'list')).to.have.length(0);
+    expect(parts(el, 'list')).to.have.length(0);
     await settled(el);
-    expect(part(el, 'item')).to.have.length(4);
+    expect(parts(el, 'item')).to.have.length(4);
   });
 
   it('lays out as cards and as a compact list without pictures or summaries', async () => {
-    const cards = await mount(html`<news-list layout="cards" src=${LIST}></news-list>`);
-    expect(part(cards, 'list')[0].classList.contains('cards')).to.equal(true);
-    expect(part(cards, 'image').length).to.be.greaterThan(0);
+    const cards = await mountList(html`<news-list layout="cards" src=${LIST}></news-list>`);
+    expect(parts(cards, 'list')[0].classList.contains('cards')).to.equal(true);
+    expect(parts(cards, 'image').length).to.be.greaterThan(0);
     await expect(cards).to.be.accessible();
-    const compact = await mount(html`<news-list layout="compact" src=${LIST}></news-list>`);
-    expect(part(compact, 'item')).to.have.length(10);
-    expect(part(compact, 'image')).to.have.length(0);
-    expect(part(compact, 'summary')).to.have.length(0);
-    expect(part(compact, 'date')).to.have.length(10);
+    const compact = await mountList(html`<news-list layout="compact" src=${LIST}></news-list>`);
+    expect(parts(compact, 'item')).to.have.length(10);
+    expect(parts(compact, 'image')).to.have.length(0);
+    expect(parts(compact, 'summary')).to.have.length(0);
+    expect(parts(compact, 'date')).to.have.length(10);
   });
 
   it('falls back to the list layout for an unknown layout name', async () => {
-    const el = await mount(html`<news-list layout="grid" src=${LIST}></news-list>`);
-    expect(part(el, 'list')[0].className).to.match(/\blist\b/);
-    expect(part(el, 'summary')).to.have.length(10);
+    const el = await mountList(html`<news-list layout="grid" src=${LIST}></news-list>`);
+    expect(parts(el, 'list')[0].className).to.match(/\blist\b/);
+    expect(parts(el, 'summary')).to.have.length(10);
   });
 
   it('shows a visible heading when given one', async () => {
-    const el = await mount(html`<news-list heading="Company news" src=${LIST}></news-list>`);
-    const heading = part(el, 'heading')[0];
+    const el = await mountList(html`<news-list heading="Company news" src=${LIST}></news-list>`);
+    const heading = parts(el, 'heading')[0];
     expect(heading.classList.contains('visually-hidden')).to.equal(false);
     expect(heading.textContent).to.contain('Company news');
   });
@@ -105,22 +98,22 @@ describe('news-list: rendering', () => {
     const items = Array.from({ length: 1000 }, (_, i) => ({ id: String(i), title: `Item ${i}`, date: '2025-01-01T00:00:00Z' }));
     const el = await fixture<NewsList>(html`<news-list page-size="1000" .data=${{ items }}></news-list>`);
     await el.updateComplete;
-    expect(part(el, 'item')).to.have.length(1000);
+    expect(parts(el, 'item')).to.have.length(1000);
     expect(titles(el)[999]).to.equal('Item 999');
-    expect(part(el, 'pager')).to.have.length(0);
+    expect(parts(el, 'pager')).to.have.length(0);
   });
 });
 
 describe('news-list: paging in the browser', () => {
   it('pages through what it has with one request, marks the current page and focuses the heading', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
-    const pager = part(el, 'pager')[0];
+    const el = await mountList(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const pager = parts(el, 'pager')[0];
     expect(pager.localName).to.equal('nav');
     expect(pager.getAttribute('aria-label')).to.equal('Pages');
     el.heading = 'Industry news';
     await el.updateComplete;
-    expect(part(el, 'pager')[0].getAttribute('aria-label')).to.equal('Pages – Industry news');
+    expect(parts(el, 'pager')[0].getAttribute('aria-label')).to.equal('Pages – Industry news');
     el.heading = undefined;
     await el.updateComplete;
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '3', 'Next']);
@@ -133,18 +126,18 @@ describe('news-list: paging in the browser', () => {
     expect(currentPage(el)).to.equal('2');
     expect(titles(el)[0]).to.equal('利诚商贸荣获“诚信经营示范单位”称号');
     expect(focused(el)).to.equal('heading');
-    expect(part(el, 'heading')[0].textContent).to.contain('page 2 of 3');
+    expect(parts(el, 'heading')[0].textContent).to.contain('page 2 of 3');
 
     button(el, '3').click();
     await el.updateComplete;
-    expect(part(el, 'item')).to.have.length(3);
+    expect(parts(el, 'item')).to.have.length(3);
     expect(button(el, 'Next').getAttribute('aria-disabled')).to.equal('true');
     expect(await mockLog(key)).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
   it('shows first, last and neighbouring pages with gaps for many pages', async () => {
-    const el = await mount(html`<news-list page-size="2" page="6" src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list page-size="2" page="6" src=${LIST}></news-list>`);
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '5', '6', '7', '12', 'Next']);
     expect(el.shadowRoot!.querySelectorAll('.gap[aria-hidden=true]')).to.have.length(2);
     expect(pageNumbers(1, 12)).to.deep.equal([1, 2, 0, 12]);
@@ -153,23 +146,23 @@ describe('news-list: paging in the browser', () => {
   });
 
   it('clamps a page beyond the end to the last page', async () => {
-    const el = await mount(html`<news-list page="99" src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list page="99" src=${LIST}></news-list>`);
     expect(currentPage(el)).to.equal('3');
-    expect(part(el, 'item')).to.have.length(3);
+    expect(parts(el, 'item')).to.have.length(3);
   });
 
   it('limit shows the first N items with no pager', async () => {
-    const el = await mount(html`<news-list limit="3" page="2" src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list limit="3" page="2" src=${LIST}></news-list>`);
     expect(titles(el)).to.deep.equal([
       '利诚商贸与长春物流园签署战略合作协议',
       '2025年东北地区农资流通市场观察',
       '公司举办年度安全生产培训',
     ]);
-    expect(part(el, 'pager')).to.have.length(0);
+    expect(parts(el, 'pager')).to.have.length(0);
   });
 
   it('works the pager by keyboard', async () => {
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
     button(el, 'Next').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -187,8 +180,8 @@ describe('news-list: the pager and the address', () => {
 
   it('pages with real links to ?query-1-page=N that keep the rest of the address', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}keep=1`);
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
-    const links = part(el, 'page');
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
+    const links = parts(el, 'page');
     expect(links.every((link) => link.localName === 'a')).to.equal(true);
     expect(links.map((link) => pageOf(link.getAttribute('href')))).to.deep.equal([null, '1', '2', '3', '2']);
     expect(button(el, 'Previous').hasAttribute('href')).to.equal(false);
@@ -197,7 +190,7 @@ describe('news-list: the pager and the address', () => {
 
   it('a click updates in place and pushes the page to the address; back and forward follow it', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const el = await mountList(html`<news-list src=${mockUrl({ key, then: LIST })}></news-list>`);
     const before = history.length;
     button(el, '2').click();
     await el.updateComplete;
@@ -226,16 +219,16 @@ describe('news-list: the pager and the address', () => {
 
   it('opens on the page the address asks for under page-param (plain ?page=); a teaser with limit ignores it', async () => {
     history.replaceState(null, '', `${location.pathname}${location.search ? location.search + '&' : '?'}page=3`);
-    const el = await mount(html`<news-list page-param="page" src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list page-param="page" src=${LIST}></news-list>`);
     expect(currentPage(el)).to.equal('3');
     expect(new URL(button(el, '2').getAttribute('href')!, location.href).searchParams.get('page')).to.equal('2');
-    const teaser = await mount(html`<news-list limit="2" src=${LIST}></news-list>`);
+    const teaser = await mountList(html`<news-list limit="2" src=${LIST}></news-list>`);
     expect(titles(teaser)).to.have.length(2);
-    expect(part(teaser, 'pager')).to.have.length(0);
+    expect(parts(teaser, 'pager')).to.have.length(0);
   });
 
   it('a modified click is left to the browser (a new tab), the list stays', async () => {
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
     const link = button(el, '2');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ctrlKey: true });
     link.addEventListener('click', (event) => event.preventDefault(), { once: true });
@@ -309,10 +302,10 @@ describe('news-list: two paged lists on one page', () => {
 describe('news-list: categories', () => {
   it('shows tabs with "All" first, filters in the browser and goes back to page 1', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list page="2" src=${mockUrl({ key, then: LIST })}></news-list>`);
+    const el = await mountList(html`<news-list page="2" src=${mockUrl({ key, then: LIST })}></news-list>`);
     const loads: unknown[] = [];
     el.addEventListener('newsroom-load', (event) => loads.push(event));
-    const tabs = part(el, 'tab');
+    const tabs = parts(el, 'tab');
     expect(tabs.map((tab) => tab.textContent)).to.deep.equal(['All', '公司新闻', '行业新闻', '通知公告']);
     expect(el.shadowRoot!.querySelector('[role=tablist]')!.getAttribute('aria-label')).to.equal('News categories');
     expect(tabs[0].getAttribute('aria-selected')).to.equal('true');
@@ -326,7 +319,7 @@ describe('news-list: categories', () => {
     expect(el.page).to.equal(1);
     expect(titles(el)).to.have.length(9);
     expect(titles(el)[0]).to.equal('2025年东北地区农资流通市场观察');
-    expect(part(el, 'pager')).to.have.length(0);
+    expect(parts(el, 'pager')).to.have.length(0);
     expect(el.shadowRoot!.querySelector('[role=tabpanel]')!.getAttribute('aria-labelledby')).to.equal('tab-2');
     expect(await mockLog(key)).to.have.length(1);
     expect(loads).to.have.length(0);
@@ -334,7 +327,7 @@ describe('news-list: categories', () => {
   });
 
   it('goes back to page 1 when the host page changes the category', async () => {
-    const el = await mount(html`<news-list page="3" page-size="3" src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list page="3" page-size="3" src=${LIST}></news-list>`);
     expect(currentPage(el)).to.equal('3');
     el.category = 'company';
     await el.updateComplete;
@@ -344,8 +337,8 @@ describe('news-list: categories', () => {
   });
 
   it('preselects the category attribute', async () => {
-    const el = await mount(html`<news-list category="notice" src=${LIST}></news-list>`);
-    expect(part(el, 'tab').find((tab) => tab.getAttribute('aria-selected') === 'true')!.textContent).to.equal('通知公告');
+    const el = await mountList(html`<news-list category="notice" src=${LIST}></news-list>`);
+    expect(parts(el, 'tab').find((tab) => tab.getAttribute('aria-selected') === 'true')!.textContent).to.equal('通知公告');
     expect(titles(el)).to.deep.equal([
       '关于端午节放假安排的通知',
       '客户服务热线系统升级公告',
@@ -355,8 +348,8 @@ describe('news-list: categories', () => {
   });
 
   it('moves between tabs with the arrow keys, Home and End (one tab stop)', async () => {
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
-    const tabs = part(el, 'tab');
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
+    const tabs = parts(el, 'tab');
     expect(tabs.map((tab) => tab.tabIndex)).to.deep.equal([0, -1, -1, -1]);
     tabs[0].focus();
     await sendKeys({ press: 'ArrowRight' });
@@ -381,13 +374,13 @@ describe('news-list: categories', () => {
   });
 
   it('shows a friendly empty state (not an error) for an empty category and an empty list', async () => {
-    const el = await mount(html`<news-list category="nothing-here" src=${LIST}></news-list>`);
-    expect(part(el, 'empty')[0].textContent).to.equal('There is no news in this category yet.');
+    const el = await mountList(html`<news-list category="nothing-here" src=${LIST}></news-list>`);
+    expect(parts(el, 'empty')[0].textContent).to.equal('There is no news in this category yet.');
     expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(0);
-    const empty = await mount(html`<news-list src="/test/fixtures/news-list-empty.json"></news-list>`);
-    expect(part(empty, 'empty')[0].textContent).to.equal('There is no news here yet.');
-    expect(part(empty, 'pager')).to.have.length(0);
-    expect(part(empty, 'tabs')).to.have.length(0);
+    const empty = await mountList(html`<news-list src="/test/fixtures/news-list-empty.json"></news-list>`);
+    expect(parts(empty, 'empty')[0].textContent).to.equal('There is no news here yet.');
+    expect(parts(empty, 'pager')).to.have.length(0);
+    expect(parts(empty, 'tabs')).to.have.length(0);
     await expect(empty).to.be.accessible();
   });
 });
@@ -395,10 +388,10 @@ describe('news-list: categories', () => {
 describe('news-list: paging on the server', () => {
   it('asks the server for each page with page, pageSize and category, and reuses what it has', async () => {
     const key = uniqueKey();
-    const el = await mount(
+    const el = await mountList(
       html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json', 'h.Cache-Control': 'max-age=60' })}></news-list>`,
     );
-    expect(part(el, 'item')).to.have.length(10);
+    expect(parts(el, 'item')).to.have.length(10);
     expect(pageButtons(el)).to.deep.equal(['Previous', '1', '2', '6', 'Next']);
     expect(el.shadowRoot!.querySelectorAll('.gap')).to.have.length(1);
     expect(await mockLog(key)).to.have.length(1);
@@ -412,15 +405,15 @@ describe('news-list: paging on the server', () => {
     expect(query(log[1].url)).to.include({ page: '2', pageSize: '10' });
     expect(query(log[1].url)).to.not.have.property('category');
 
-    part(el, 'tab')[2].click();
+    parts(el, 'tab')[2].click();
     await waitUntil(async () => (await mockLog(key)).length === 3, 'category requested');
     await settled(el);
     log = await mockLog(key);
     expect(query(log[2].url)).to.include({ page: '1', pageSize: '10', category: 'industry' });
-    expect(part(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
+    expect(parts(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
 
     // Back to page 1 of everything: the first answer, from memory.
-    part(el, 'tab')[0].click();
+    parts(el, 'tab')[0].click();
     await settled(el);
     expect(currentPage(el)).to.equal('1');
     expect(await mockLog(key)).to.have.length(3);
@@ -428,7 +421,7 @@ describe('news-list: paging on the server', () => {
 
   it('opens a deep link (page and category attributes) on a paging server with the right request', async () => {
     const key = uniqueKey();
-    const el = await mount(
+    const el = await mountList(
       html`<news-list page="3" category="company" src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`,
     );
     await waitUntil(async () => (await mockLog(key)).length === 2, 'the page asked for');
@@ -465,11 +458,11 @@ describe('news-list: paging on the server', () => {
   it('fills {page} and {category} templates in src', async () => {
     const key = uniqueKey();
     const src = `/mock/doc?key=${key}&then=/test/fixtures/news-list-p{page}.json&c={category}`;
-    const el = await mount(html`<news-list src=${src}></news-list>`);
+    const el = await mountList(html`<news-list src=${src}></news-list>`);
     expect(titles(el)[0]).to.equal('第1页 第1条：市场监管动态');
     button(el, '6').click();
     await settled(el, '第6页 第1条：市场监管动态');
-    expect(part(el, 'item')).to.have.length(7);
+    expect(parts(el, 'item')).to.have.length(7);
     expect(currentPage(el)).to.equal('6');
     const log = await mockLog(key);
     expect(log).to.have.length(2);
@@ -479,18 +472,18 @@ describe('news-list: paging on the server', () => {
   it('reads a WordPress posts array: entity-decoded titles, X-WP-Total paging with page and per_page', async () => {
     const key = uniqueKey();
     const src = mockUrl({ key, then: '/test/fixtures/news-list-wordpress.json', 'h.X-WP-Total': 23, 'h.X-WP-TotalPages': 8 });
-    const el = await mount(html`<news-list page-size="3" src=${src}></news-list>`);
+    const el = await mountList(html`<news-list page-size="3" src=${src}></news-list>`);
     expect(titles(el)).to.deep.equal([
       'Lichen & Changchun Logistics sign a “cold chain” partnership',
       'Fertiliser prices hold steady – a market note',
       'Why <script> tags never run in our titles',
     ]);
-    expect(part(el, 'summary')[0].textContent).to.equal('Warehousing & delivery across the north…');
+    expect(parts(el, 'summary')[0].textContent).to.equal('Warehousing & delivery across the north…');
     expect(el.shadowRoot!.querySelectorAll('script, [part=summary] img')).to.have.length(0);
-    const link = part(el, 'link')[0] as HTMLAnchorElement;
+    const link = parts(el, 'link')[0] as HTMLAnchorElement;
     expect(link.href).to.equal('https://news.example.com/2025/06/cold-chain-partnership/');
     expect(link.rel).to.equal('noopener noreferrer');
-    expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-12T02:15:00Z');
+    expect(parts(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-12T02:15:00Z');
     expect(pageButtons(el)).to.include('8');
 
     button(el, 'Next').click();
@@ -501,17 +494,17 @@ describe('news-list: paging on the server', () => {
   });
 
   it('reads a JSON Feed 1.1: items, tags as category tabs', async () => {
-    const el = await mount(html`<news-list src="/test/fixtures/news-list-feed.json"></news-list>`);
+    const el = await mountList(html`<news-list src="/test/fixtures/news-list-feed.json"></news-list>`);
     expect(titles(el)).to.deep.equal([
       'Second distribution centre opens in Jilin',
       'Grain purchase prices edge up',
       'Annual safety training for all staff',
     ]);
-    expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', 'company', 'industry']);
-    expect((part(el, 'link')[1] as HTMLAnchorElement).href).to.equal('https://www.example.com/news/5002.html');
-    expect(part(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-18T09:00:00+08:00');
-    expect((part(el, 'image')[0] as HTMLImageElement).src).to.equal('https://www.example.com/img/5001.jpg');
-    part(el, 'tab')[1].click();
+    expect(parts(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', 'company', 'industry']);
+    expect((parts(el, 'link')[1] as HTMLAnchorElement).href).to.equal('https://www.example.com/news/5002.html');
+    expect(parts(el, 'date')[0].getAttribute('datetime')).to.equal('2025-06-18T09:00:00+08:00');
+    expect((parts(el, 'image')[0] as HTMLImageElement).src).to.equal('https://www.example.com/img/5001.jpg');
+    parts(el, 'tab')[1].click();
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Second distribution centre opens in Jilin', 'Annual safety training for all staff']);
   });
@@ -522,10 +515,10 @@ describe('news-list: a server whose own page size differs', () => {
   async function walk(el: NewsList): Promise<string[]> {
     const seen = [...titles(el)];
     for (let page = 2; ; page++) {
-      const next = part(el, 'page').at(-1);
+      const next = parts(el, 'page').at(-1);
       if (!next || next.getAttribute('aria-disabled') === 'true') return seen;
       next.click();
-      await waitUntil(() => currentPage(el) === String(page) && !el.hasAttribute('aria-busy'), `page ${page}`, { timeout: 8000 });
+      await until(() => currentPage(el) === String(page) && !el.hasAttribute('aria-busy'), `page ${page}`);
       seen.push(...titles(el));
     }
   }
@@ -535,10 +528,8 @@ describe('news-list: a server whose own page size differs', () => {
       it(`${kind}, page-size ${size}: every item appears exactly once across the pages`, async () => {
         const key = uniqueKey();
         const src = kind === 'wp' ? `/mock-paged/wp?key=${key}&total=24` : `/mock-paged/native?key=${key}&total=24&default=7`;
-        const el = await mount(html`<news-list page-size=${size} src=${src}></news-list>`);
-        await waitUntil(() => titles(el).length === Math.min(size, 24) && !el.hasAttribute('aria-busy'), 'page 1 at our page size', {
-          timeout: 8000,
-        });
+        const el = await mountList(html`<news-list page-size=${size} src=${src}></news-list>`);
+        await until(() => titles(el).length === Math.min(size, 24) && !el.hasAttribute('aria-busy'), 'page 1 at our page size');
         const shown = await walk(el);
         const word = kind === 'wp' ? 'Post' : 'Item';
         expect(shown).to.deep.equal(Array.from({ length: 24 }, (_, i) => `${word} ${i + 1}`));
@@ -554,12 +545,12 @@ describe('news-list: a server whose own page size differs', () => {
     wrapper.innerHTML = `<news-list page-size="10" src="/mock-paged/wp?key=${key}&amp;total=24"><script type="application/json" data-total="24" data-total-pages="3">${JSON.stringify(posts)}</script></news-list>`;
     const el = wrapper.querySelector('news-list')!;
     await waitUntil(() => titles(el).length === 10, 'the inline posts');
-    expect(part(el, 'page').map((link) => link.textContent!.trim())).to.include.members(['1', '2', '3']);
+    expect(parts(el, 'page').map((link) => link.textContent!.trim())).to.include.members(['1', '2', '3']);
     expect((await mockLog(key)).map((entry) => entry.url)).to.deep.equal([]);
-    part(el, 'page')
+    parts(el, 'page')
       .find((link) => link.textContent!.trim() === '2')!
       .click();
-    await waitUntil(() => titles(el)[0] === 'Post 11', 'page 2 from the server', { timeout: 8000 });
+    await until(() => titles(el)[0] === 'Post 11', 'page 2 from the server');
     const log = await mockLog(key);
     expect(log).to.have.length(1);
     expect(query(log[0].url)).to.include({ page: '2', per_page: '10' });
@@ -567,9 +558,9 @@ describe('news-list: a server whose own page size differs', () => {
 
   it('arrow keys move between tabs of a server-paged list without a request; Enter selects', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
+    const el = await mountList(html`<news-list src=${mockUrl({ key, then: '/test/fixtures/news-list-p1.json' })}></news-list>`);
     expect(await mockLog(key)).to.have.length(1);
-    const tabs = part(el, 'tab');
+    const tabs = parts(el, 'tab');
     tabs[0].focus();
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
@@ -581,7 +572,7 @@ describe('news-list: a server whose own page size differs', () => {
     await waitUntil(async () => (await mockLog(key)).length === 2, 'the selected category asked for');
     await settled(el);
     expect(el.category).to.equal('industry');
-    expect(part(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
+    expect(parts(el, 'tab')[2].getAttribute('aria-selected')).to.equal('true');
     const log = await mockLog(key);
     expect(log).to.have.length(2);
     expect(query(log[1].url)).to.include({ category: 'industry' });
@@ -590,19 +581,19 @@ describe('news-list: a server whose own page size differs', () => {
 
 describe('news-list: links and news-select', () => {
   it('article-href wins over the item url; the provider template applies when the element has none', async () => {
-    const own = await mount(html`<news-list article-href="article.html?id={id}" src=${LIST}></news-list>`);
-    expect((part(own, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('article.html?id=2001', location.href).href);
+    const own = await mountList(html`<news-list article-href="article.html?id={id}" src=${LIST}></news-list>`);
+    expect((parts(own, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('article.html?id=2001', location.href).href);
     const provider = await fixture(html`<news-provider article-href="/read/{id}" .client=${fastClient()}>
       <news-list src=${LIST}></news-list><news-list article-href="#/news/{id}" src=${LIST}></news-list></news-provider>`);
     const [inherits, overrides] = [...provider.querySelectorAll('news-list')];
     await settled(inherits);
     await settled(overrides);
-    expect((part(inherits, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('/read/2001', location.href).href);
-    expect((part(overrides, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('#/news/2001', location.href).href);
+    expect((parts(inherits, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('/read/2001', location.href).href);
+    expect((parts(overrides, 'link')[0] as HTMLAnchorElement).href).to.equal(new URL('#/news/2001', location.href).href);
   });
 
   it('fires a cancelable news-select with the item; cancelling stops the navigation', async () => {
-    const el = await mount(html`<news-list src=${LIST}></news-list>`);
+    const el = await mountList(html`<news-list src=${LIST}></news-list>`);
     let clickPrevented: boolean | undefined;
     const guard = (event: Event) => {
       clickPrevented = event.defaultPrevented;
@@ -610,7 +601,7 @@ describe('news-list: links and news-select', () => {
     };
     window.addEventListener('click', guard);
     try {
-      const link = part(el, 'link')[1];
+      const link = parts(el, 'link')[1];
       setTimeout(() => link.click());
       const selected = await oneEvent(el, 'news-select');
       expect(selected.detail.item).to.include({ id: '2002', title: '2025年东北地区农资流通市场观察', category: 'industry' });
@@ -652,20 +643,20 @@ describe('news-list: news-select names the item clicked', () => {
       link.click();
       return (await event).detail.item.id;
     };
-    expect(part(el, 'link').length).to.equal(1);
-    expect(await chosen(part(el, 'link')[0])).to.equal('b');
+    expect(parts(el, 'link').length).to.equal(1);
+    expect(await chosen(parts(el, 'link')[0])).to.equal('b');
     el.page = 2;
     await el.updateComplete;
-    expect(await chosen(part(el, 'link')[1])).to.equal('d');
+    expect(await chosen(parts(el, 'link')[1])).to.equal('d');
     el.category = 'x';
     await el.updateComplete;
-    expect(await chosen(part(el, 'link')[0])).to.equal('c');
+    expect(await chosen(parts(el, 'link')[0])).to.equal('c');
   });
 });
 
 describe('news-list: hostile content and locales', () => {
   it('renders script-bearing titles as text, drops unsafe urls and wrong-typed fields', async () => {
-    const el = await mount(html`<news-list src="/test/fixtures/news-list-hostile.json"></news-list>`);
+    const el = await mountList(html`<news-list src="/test/fixtures/news-list-hostile.json"></news-list>`);
     expect(titles(el)).to.deep.equal([
       '<script>window.__pwned = 1</script>Script in a title',
       'Entity-spelled scheme',
@@ -675,11 +666,11 @@ describe('news-list: hostile content and locales', () => {
     ]);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('script')).to.have.length(0);
-    expect(part(el, 'link').map((a) => a.getAttribute('href'))).to.deep.equal([new URL('/news/h5.html', location.href).href]);
-    expect(part(el, 'image')).to.have.length(0);
-    expect(part(el, 'summary')[0].textContent).to.equal('<img src=x onerror="window.__pwned=1">');
-    expect(part(el, 'date')).to.have.length(1);
-    expect(part(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', '<b>Bold</b> category']);
+    expect(parts(el, 'link').map((a) => a.getAttribute('href'))).to.deep.equal([new URL('/news/h5.html', location.href).href]);
+    expect(parts(el, 'image')).to.have.length(0);
+    expect(parts(el, 'summary')[0].textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(parts(el, 'date')).to.have.length(1);
+    expect(parts(el, 'tab').map((tab) => tab.textContent)).to.deep.equal(['All', '<b>Bold</b> category']);
     expect(root.textContent).to.not.match(/undefined|NaN|\[object Object\]|Invalid Date|null/);
     await imagesSettled(root);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -692,21 +683,21 @@ describe('news-list: hostile content and locales', () => {
     );
     const el = provider.querySelector('news-list')!;
     await settled(el);
-    expect(part(el, 'date')[0].textContent).to.equal('2025年6月30日');
-    expect(part(el, 'tab')[0].textContent).to.equal('全部');
-    expect(part(el, 'pager')[0].getAttribute('aria-label')).to.equal('分页');
+    expect(parts(el, 'date')[0].textContent).to.equal('2025年6月30日');
+    expect(parts(el, 'tab')[0].textContent).to.equal('全部');
+    expect(parts(el, 'pager')[0].getAttribute('aria-label')).to.equal('分页');
     expect(pageButtons(el)[0]).to.equal('上一页');
     expect(button(el, '2').getAttribute('aria-label')).to.equal('第 2 页');
-    expect(part(el, 'heading')[0].textContent).to.equal('新闻（第 1 页，共 3 页）');
+    expect(parts(el, 'heading')[0].textContent).to.equal('新闻（第 1 页，共 3 页）');
     el.category = 'none';
     await el.updateComplete;
-    expect(part(el, 'empty')[0].textContent).to.equal('该分类下暂无新闻。');
+    expect(parts(el, 'empty')[0].textContent).to.equal('该分类下暂无新闻。');
     await expect(el).to.be.accessible();
   });
 
   it('shows a failed load as an alert with Retry', async () => {
-    const el = await mount(html`<news-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></news-list>`);
+    const el = await mountList(html`<news-list src=${mockUrl({ key: uniqueKey(), fail: '404' })}></news-list>`);
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('404');
-    expect(part(el, 'list')).to.have.length(0);
+    expect(parts(el, 'list')).to.have.length(0);
   });
 });

@@ -3,7 +3,7 @@ import { html as litHtml } from 'lit';
 import { NewsroomElement } from '../src/core/newsroom-element.js';
 import type { RelatedArticles } from '../src/related-articles/related-articles.js';
 import '../src/related-articles/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, mockLog, mockUrl, parts, uniqueKey, until } from './helpers.js';
 
 const ARTICLE = '/test/fixtures/related-article.json';
 
@@ -15,15 +15,13 @@ class StubArticle extends NewsroomElement {
 }
 customElements.define('stub-article', StubArticle);
 
-const part = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~=${name}]`)];
-const titles = (el: RelatedArticles) => part(el, 'title').map((node) => node.textContent!.trim());
+const titles = (el: RelatedArticles) => parts(el, 'title').map((node) => node.textContent!.trim());
 const shown = (el: RelatedArticles, count?: number) =>
-  waitUntil(
+  until(
     () =>
-      (count === undefined ? part(el, 'item').length > 0 : part(el, 'item').length === count) ||
+      (count === undefined ? parts(el, 'item').length > 0 : parts(el, 'item').length === count) ||
       el.shadowRoot!.querySelector('[role=alert]'),
     'related shown',
-    { timeout: 8000 },
   );
 
 describe('related-articles from src', () => {
@@ -33,26 +31,26 @@ describe('related-articles from src', () => {
     );
     const el = provider.querySelector('related-articles')!;
     await shown(el);
-    expect(part(el, 'heading')[0].textContent).to.equal('Related articles');
+    expect(parts(el, 'heading')[0].textContent).to.equal('Related articles');
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-labelledby')).to.equal('heading');
     expect(titles(el)).to.have.length(6);
     expect(titles(el)[0]).to.equal('全力保障残运会接待基地食品安全');
-    const links = part(el, 'link') as HTMLAnchorElement[];
+    const links = parts(el, 'link') as HTMLAnchorElement[];
     expect(links[0].href).to.equal(new URL('/news/990.html', location.href).href);
     // A relative url resolves against the article it came from.
     expect(links[1].href).to.equal(new URL('/test/fixtures/991.html', location.href).href);
     expect(links[2].rel).to.equal('noopener noreferrer');
-    expect(part(el, 'item')[0].querySelector('time')!.getAttribute('datetime')).to.equal('2025-05-30T09:00:00+08:00');
-    expect(part(el, 'item')[0].querySelector('time')!.textContent).to.equal('May 30, 2025');
+    expect(parts(el, 'item')[0].querySelector('time')!.getAttribute('datetime')).to.equal('2025-05-30T09:00:00+08:00');
+    expect(parts(el, 'item')[0].querySelector('time')!.textContent).to.equal('May 30, 2025');
     // No date: no empty <time>.
-    expect(part(el, 'item')[2].querySelectorAll('time')).to.have.length(0);
+    expect(parts(el, 'item')[2].querySelectorAll('time')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
   it('renders a hostile title as text and a javascript: url as no link', async () => {
     const el = await fixture<RelatedArticles>(html`<related-articles src=${ARTICLE}></related-articles>`);
     await shown(el);
-    const hostile = part(el, 'item')[3];
+    const hostile = parts(el, 'item')[3];
     expect(hostile.textContent).to.contain('<img src=x onerror="window.__pwned=1">贵阳助推新型工业化');
     expect(hostile.querySelectorAll('a, img')).to.have.length(0);
     expect(el.shadowRoot!.textContent).to.not.match(/undefined|NaN|Invalid Date|\[object Object\]/);
@@ -65,9 +63,9 @@ describe('related-articles from src', () => {
     const el = provider.querySelector('related-articles')!;
     await shown(el);
     expect(titles(el)).to.deep.equal(['全力保障残运会接待基地食品安全', '河北石家庄开展成品油快检 15分钟可出结果']);
-    expect(part(el, 'heading')[0].textContent).to.equal('相关文章');
-    expect((part(el, 'link')[1] as HTMLAnchorElement).href).to.equal(new URL('/read?id=991', location.href).href);
-    expect(part(el, 'date')[0].textContent).to.equal('2025年5月30日');
+    expect(parts(el, 'heading')[0].textContent).to.equal('相关文章');
+    expect((parts(el, 'link')[1] as HTMLAnchorElement).href).to.equal(new URL('/read?id=991', location.href).href);
+    expect(parts(el, 'date')[0].textContent).to.equal('2025年5月30日');
     await expect(el).to.be.accessible();
   });
 
@@ -81,12 +79,12 @@ describe('related-articles from src', () => {
     };
     window.addEventListener('click', guard);
     try {
-      setTimeout(() => part(el, 'link')[0].click());
+      setTimeout(() => parts(el, 'link')[0].click());
       const event = await oneEvent(el, 'news-select');
       expect(event.detail.item).to.include({ id: '990', title: '全力保障残运会接待基地食品安全' });
       expect(prevented).to.equal(false);
       el.addEventListener('news-select', (event) => event.preventDefault());
-      part(el, 'link')[0].click();
+      parts(el, 'link')[0].click();
       expect(prevented).to.equal(true);
     } finally {
       window.removeEventListener('click', guard);
@@ -148,7 +146,7 @@ describe('related-articles for a news article on the page', () => {
       oneEvent(provider.querySelector('#other')!, 'newsroom-load'),
     ]);
     await el.updateComplete;
-    expect(part(el, 'item')).to.have.length(0);
+    expect(parts(el, 'item')).to.have.length(0);
     expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);
     expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(0);
   });

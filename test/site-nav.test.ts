@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { SiteNav } from '../src/site-nav/site-nav.js';
 import '../src/site-nav/define.js';
-import { fastClient, mockLog, mockUrl, uniqueKey } from './helpers.js';
+import { fastClient, loaded, mockLog, mockUrl, mount, uniqueKey } from './helpers.js';
 
 const SITE = '/test/fixtures/site.json';
 const HOSTILE = '/test/fixtures/site-hostile.json';
@@ -29,35 +29,13 @@ const currentLinks = (el: SiteNav) => all(el, '[aria-current]');
 /** A node as a failing assertion should name it (comparing DOM nodes themselves makes huge reports). */
 const whoIs = (node: Element | null) => (node ? `${node.localName} ${node.getAttribute('aria-controls') ?? ''} ${text(node)}` : 'nothing');
 
-/** Loaded (or failed) and drawn; some variants draw nothing for some pages. */
-async function rendered(el: SiteNav): Promise<void> {
-  await waitUntil(
-    () => (el.data !== undefined && !el.hasAttribute('aria-busy')) || !!el.shadowRoot!.querySelector('[role=alert]'),
-    'nav rendered',
-    { timeout: 8000 },
-  );
-  await el.updateComplete;
-}
-
-async function mount(template: unknown): Promise<SiteNav> {
-  const wrapper = await fixture(
-    html`<div><button id="before">before</button><news-provider .client=${fastClient()}>${template}</news-provider><button id="after">after</button></div>`,
-  );
-  const el = wrapper.querySelector('site-nav')!;
-  await rendered(el);
-  return el;
-}
-
-async function mountZh(template: unknown): Promise<SiteNav> {
-  const wrapper = await fixture(html`<div><news-provider locale="zh-CN" .client=${fastClient()}>${template}</news-provider></div>`);
-  const el = wrapper.querySelector('site-nav')!;
-  await rendered(el);
-  return el;
-}
+/** A nav in a provider of `locale`, between two buttons so Tab can be followed in and out. */
+const mountNav = (template: unknown, locale?: string) =>
+  mount('site-nav', html`<button id="before">before</button>${template}<button id="after">after</button>`, { locale });
 
 describe('site-nav bar', () => {
   it('draws the top menu: links, a toggle button per sub-menu, sub-menus not rendered until opened', async () => {
-    const el = await mount(html`<site-nav src=${SITE} current="/news/company/"></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${SITE} current="/news/company/"></site-nav>`);
     const nav = one(el, 'nav')!;
     expect(nav.getAttribute('aria-label')).to.equal('Main menu');
     expect(topLabels(el)).to.deep.equal(['网站首页', '公司简介', '产品展示', '新闻动态', '成功案例', '客户服务', '人才招聘', '联系我们']);
@@ -80,7 +58,7 @@ describe('site-nav bar', () => {
   });
 
   it('opens with Enter and Space, closes with Escape returning focus to the toggle, and Tab walks in and out', async () => {
-    const el = await mount(html`<site-nav src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${SITE}></site-nav>`);
     (document.getElementById('before') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Tab' });
     expect(text(focused(el)!)).to.equal('网站首页');
@@ -123,7 +101,7 @@ describe('site-nav bar', () => {
   });
 
   it('closes when focus leaves the nav or a click lands outside, and keeps one top-level sub-menu open', async () => {
-    const el = await mount(html`<site-nav src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${SITE}></site-nav>`);
     const last = toggleOf(el, '联系我们');
     last.focus();
     await sendKeys({ press: 'Enter' });
@@ -155,7 +133,7 @@ describe('site-nav bar', () => {
   });
 
   it('moves with arrow keys: Left/Right along the bar, Down into a sub-menu, Up/Down/Home/End inside it', async () => {
-    const el = await mount(html`<site-nav src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${SITE}></site-nav>`);
     all(el, '#tree > li > a')[0].focus();
     await sendKeys({ press: 'ArrowRight' });
     expect(text(focused(el)!)).to.equal('公司简介');
@@ -186,7 +164,7 @@ describe('site-nav bar', () => {
   });
 
   it('opens for a mouse hovering, closes when it leaves, and a click on the hovered toggle keeps it open', async () => {
-    const el = await mount(html`<site-nav src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${SITE}></site-nav>`);
     const toggle = toggleOf(el, '客户服务');
     const item = toggle.parentElement!;
     const box = item.getBoundingClientRect();
@@ -216,7 +194,7 @@ describe('site-nav bar', () => {
     const wrapper = await fixture(html`<div style="width: 320px"><news-provider locale="zh-CN" .client=${fastClient()}>
       <site-nav src=${SITE} current="/news/industry/"></site-nav></news-provider></div>`);
     const el = wrapper.querySelector('site-nav')!;
-    await rendered(el);
+    await loaded(el);
     const menu = one(el, '[part=menu-toggle]') as HTMLButtonElement;
     const tree = one(el, '#tree')!;
     expect(getComputedStyle(menu).display).to.not.equal('none');
@@ -258,13 +236,13 @@ describe('site-nav bar', () => {
   it('shows the bar, without the Menu button, when wide', async () => {
     const wrapper = await fixture(html`<div style="width: 1000px"><site-nav src=${SITE}></site-nav></div>`);
     const el = wrapper.querySelector('site-nav')!;
-    await rendered(el);
+    await loaded(el);
     expect(getComputedStyle(one(el, '[part=menu-toggle]')!).display).to.equal('none');
     expect(getComputedStyle(one(el, '#tree')!).display).to.equal('flex');
   });
 
   it('reads inline JSON without a request, and takes its landmark name from label', async () => {
-    const el = await mount(
+    const el = await mountNav(
       html`<site-nav label="Company menu"><script type="application/json">{"menus":{"main":[{"label":"Home","href":"/"},{"label":"News","href":"/news/","children":[{"label":"Company news","href":"/news/company/"}]}]}}</script></site-nav>`,
     );
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Company menu');
@@ -273,7 +251,7 @@ describe('site-nav bar', () => {
   });
 
   it('labels an entry without an address by its toggle button', async () => {
-    const el = await mount(
+    const el = await mountNav(
       html`<site-nav .data=${{ menus: { main: [{ label: 'Products', children: [{ label: 'Tea', href: '/tea/' }] }] } }}></site-nav>`,
     );
     const toggle = all(el, '[part=toggle]')[0];
@@ -288,7 +266,7 @@ describe('site-nav bar', () => {
 
 describe('site-nav current page', () => {
   const currentFor = async (current: string) => {
-    const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE} current=${current}></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="breadcrumb" src=${SITE} current=${current}></site-nav>`);
     return currentLinks(el).map((a) => [text(a), a.getAttribute('aria-current')]);
   };
 
@@ -303,7 +281,7 @@ describe('site-nav current page', () => {
     expect(await currentFor('/newsletter/')).to.deep.equal([]);
     expect(await currentFor('https://elsewhere.example/news/')).to.deep.equal([]);
     // A parent and its first child share an address: the deeper entry is the page.
-    const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE} current="/about/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="breadcrumb" src=${SITE} current="/about/"></site-nav>`);
     expect(all(el, 'li').map(text)).to.deep.equal(['网站首页', '公司简介', '公司简介']);
   });
 
@@ -317,7 +295,7 @@ describe('site-nav current page', () => {
         ],
       },
     };
-    const el = await mount(html`<site-nav variant="breadcrumb" .data=${data} current="/docs/tea/green/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="breadcrumb" .data=${data} current="/docs/tea/green/"></site-nav>`);
     expect(currentLinks(el).map(text)).to.deep.equal(['Tea']);
     el.current = '/docs/intro.html';
     await el.updateComplete;
@@ -343,7 +321,7 @@ describe('site-nav current page', () => {
         ],
       },
     };
-    const el = await mount(html`<site-nav variant="breadcrumb" .data=${data} current="/index.php?m=list&id=2"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="breadcrumb" .data=${data} current="/index.php?m=list&id=2"></site-nav>`);
     expect(all(el, 'li').map(text)).to.deep.equal(['Home', 'List', 'Two']);
     expect(currentLinks(el).map(text)).to.deep.equal(['Two']);
   });
@@ -352,7 +330,7 @@ describe('site-nav current page', () => {
     const before = location.href;
     history.pushState(null, '', '/news/industry/');
     try {
-      const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE}></site-nav>`);
+      const el = await mountNav(html`<site-nav variant="breadcrumb" src=${SITE}></site-nav>`);
       expect(currentLinks(el).map(text)).to.deep.equal(['行业新闻']);
       history.pushState(null, '', '/cases/');
       window.dispatchEvent(new PopStateEvent('popstate'));
@@ -366,7 +344,7 @@ describe('site-nav current page', () => {
 
 describe('site-nav side, footer, breadcrumb', () => {
   it("side: the current section's pages under its title, the current one marked", async () => {
-    const el = await mountZh(html`<site-nav variant="side" src=${SITE} current="/news/company/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="side" src=${SITE} current="/news/company/"></site-nav>`, 'zh-CN');
     const nav = one(el, 'nav')!;
     const heading = one(el, '[part=heading]')!;
     expect(text(heading)).to.equal('新闻动态');
@@ -378,7 +356,7 @@ describe('site-nav side, footer, breadcrumb', () => {
   });
 
   it('side: a heading and label can be given; a section without pages lists itself; no match shows nothing', async () => {
-    const el = await mount(html`<site-nav variant="side" src=${SITE} current="/jobs/" heading="Careers" label="Section"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="side" src=${SITE} current="/jobs/" heading="Careers" label="Section"></site-nav>`);
     expect(text(one(el, '[part=heading]')!)).to.equal('Careers');
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Section');
     expect(one(el, 'nav')!.hasAttribute('aria-labelledby')).to.equal(false);
@@ -415,14 +393,14 @@ describe('site-nav side, footer, breadcrumb', () => {
         ],
       },
     };
-    const el = await mount(html`<site-nav variant="side" .data=${data} current="/p/tea/black/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="side" .data=${data} current="/p/tea/black/"></site-nav>`);
     expect(all(el, 'a').map(text)).to.deep.equal(['Tea', 'Green', 'Black', 'Rice']);
     expect(all(el, '[part~=active] > a').map(text)).to.deep.equal(['Tea', 'Black']);
     expect(currentLinks(el).map(text)).to.deep.equal(['Black']);
   });
 
   it('footer: an inline list of the footer menu', async () => {
-    const el = await mountZh(html`<site-nav variant="footer" menu="footer" src=${SITE} current="/news/2025/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="footer" menu="footer" src=${SITE} current="/news/2025/"></site-nav>`, 'zh-CN');
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('页脚菜单');
     expect(all(el, 'li').map(text)).to.deep.equal(['公司简介', '产品展示', '新闻动态', '成功案例', '客户服务', '人才招聘', '联系我们']);
     expect(currentLinks(el).map(text)).to.deep.equal(['新闻动态']);
@@ -432,7 +410,7 @@ describe('site-nav side, footer, breadcrumb', () => {
   });
 
   it('footer: friendly links to other origins open safely in a new tab, named by a heading', async () => {
-    const el = await mount(html`<site-nav variant="footer" menu="links" src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="footer" menu="links" src=${SITE}></site-nav>`);
     expect(one(el, 'nav')!.getAttribute('aria-label')).to.equal('Friendly links');
     const links = all(el, 'a') as HTMLAnchorElement[];
     expect(links.map(ownText)).to.deep.equal(['中国消费者报', '吉林省市场监管', '长春物流园']);
@@ -450,7 +428,7 @@ describe('site-nav side, footer, breadcrumb', () => {
   });
 
   it('breadcrumb: a labelled trail from home to the current page in an ordered list', async () => {
-    const el = await mount(html`<site-nav variant="breadcrumb" src=${SITE} current="/news/company/"></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="breadcrumb" src=${SITE} current="/news/company/"></site-nav>`);
     const nav = one(el, 'nav')!;
     expect(nav.getAttribute('aria-label')).to.equal('Breadcrumb');
     expect(!!one(el, 'ol')).to.equal(true);
@@ -460,14 +438,14 @@ describe('site-nav side, footer, breadcrumb', () => {
     expect(all(el, 'ol > li > a')[0].hasAttribute('aria-current')).to.equal(false);
     await expect(el).to.be.accessible();
 
-    const zh = await mountZh(html`<site-nav variant="breadcrumb" src=${SITE} current="/"></site-nav>`);
+    const zh = await mountNav(html`<site-nav variant="breadcrumb" src=${SITE} current="/"></site-nav>`, 'zh-CN');
     expect(one(zh, 'nav')!.getAttribute('aria-label')).to.equal('当前位置');
     expect(all(zh, 'ol > li').map(text)).to.deep.equal(['网站首页']);
     expect(currentLinks(zh).map(text)).to.deep.equal(['网站首页']);
   });
 
   it('renders nothing for a menu the site does not have', async () => {
-    const el = await mount(html`<site-nav menu="sidebar" src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav menu="sidebar" src=${SITE}></site-nav>`);
     await waitUntil(() => !el.hasAttribute('aria-busy'));
     await el.updateComplete;
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
@@ -484,12 +462,12 @@ describe('site-nav loading and sharing', () => {
     expect(el.hasAttribute('aria-busy')).to.equal(true);
     expect(all(el, '.skeleton').length).to.equal(1);
     expect(!!one(el, 'nav')).to.equal(false);
-    await rendered(el);
+    await loaded(el);
     expect(topLabels(el).length).to.equal(8);
   });
 
   it('shows an error with a retry button when site.json fails', async () => {
-    const el = await mount(html`<site-nav src=${mockUrl({ key: uniqueKey(), fail: '404' })}></site-nav>`);
+    const el = await mountNav(html`<site-nav src=${mockUrl({ key: uniqueKey(), fail: '404' })}></site-nav>`);
     expect(!!one(el, '[role=alert]')).to.equal(true);
     expect(!!one(el, '[part=retry]')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -505,7 +483,7 @@ describe('site-nav loading and sharing', () => {
       <site-nav variant="footer" menu="footer" src=${src}></site-nav>
     </news-provider>`);
     const navs = [...provider.querySelectorAll('site-nav')];
-    await Promise.all(navs.map(rendered));
+    await Promise.all(navs.map(loaded));
     expect(navs.every((nav) => nav.shadowRoot!.querySelector('nav'))).to.equal(true);
     expect((await mockLog(key)).length).to.equal(1);
   });
@@ -517,7 +495,7 @@ describe('site-nav hostile site.json', () => {
     const original = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      return { el: await mount(template), warnings };
+      return { el: await mountNav(template), warnings };
     } finally {
       console.warn = original;
     }
@@ -591,7 +569,7 @@ describe('site-nav huge and deep menus', () => {
       children: Array.from({ length: 9 }, (_, j) => ({ label: `子栏目 ${i + 1}-${j + 1}`, href: `/section/${i}/${j}/` })),
     }));
     const started = performance.now();
-    const el = await mount(html`<site-nav .data=${{ menus: { main } }} current="/section/99/8/"></site-nav>`);
+    const el = await mountNav(html`<site-nav .data=${{ menus: { main } }} current="/section/99/8/"></site-nav>`);
     console.log(`site-nav: 1,000 entries rendered in ${(performance.now() - started).toFixed(1)} ms`);
     expect(all(el, 'li').length).to.equal(100);
     expect(all(el, '#tree > [part~=active]').map((li) => text(li.querySelector('a')!))).to.deep.equal(['栏目 100']);
@@ -612,7 +590,7 @@ describe('site-nav huge and deep menus', () => {
       }));
     const deepest = '/' + 'b/'.repeat(12);
     const started = performance.now();
-    const el = await mount(
+    const el = await mountNav(
       html`<site-nav .data=${{ menus: { main: [{ label: 'Home', href: '/' }, ...level('/', 1)] } }} current=${deepest}></site-nav>`,
     );
     console.log(`site-nav: 12 levels (8,190 entries) rendered in ${(performance.now() - started).toFixed(1)} ms`);
@@ -642,7 +620,7 @@ describe('site-nav huge and deep menus', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
 
-    const crumbs = await mount(html`<site-nav variant="breadcrumb" .data=${el.data} current=${deepest}></site-nav>`);
+    const crumbs = await mountNav(html`<site-nav variant="breadcrumb" .data=${el.data} current=${deepest}></site-nav>`);
     expect(all(crumbs, 'li').map(text)).to.deep.equal(['Home', ...Array.from({ length: 12 }, (_, i) => `${i + 1}b`)]);
   });
 });
@@ -650,17 +628,17 @@ describe('site-nav huge and deep menus', () => {
 describe('site-nav: text is text, headings fit the page', () => {
   it('shows a label with $ signs exactly as written (R$&D)', async () => {
     const site = { menus: { main: [{ label: 'R$&D $1 $$', href: '/rd/', children: [{ label: 'Labs', href: '/rd/labs/' }] }] } };
-    const el = await mount(html`<site-nav .data=${site}></site-nav>`);
+    const el = await mountNav(html`<site-nav .data=${site}></site-nav>`);
     expect(topLabels(el)).to.deep.equal(['R$&D $1 $$']);
     const toggle = toggleOf(el, 'R$&D $1 $$');
     expect(toggle.textContent!.trim()).to.equal('R$&D $1 $$ submenu');
   });
 
   it("heading-level sets the side menu heading's level", async () => {
-    const el = await mount(html`<site-nav variant="side" heading-level="3" current="/news/company/" src=${SITE}></site-nav>`);
+    const el = await mountNav(html`<site-nav variant="side" heading-level="3" current="/news/company/" src=${SITE}></site-nav>`);
     const heading = one(el, '[part=heading]')!;
     expect(heading.localName).to.equal('h3');
-    const plain = await mount(html`<site-nav variant="side" current="/news/company/" src=${SITE}></site-nav>`);
+    const plain = await mountNav(html`<site-nav variant="side" current="/news/company/" src=${SITE}></site-nav>`);
     expect(one(plain, '[part=heading]')!.localName).to.equal('h2');
     await expect(el).to.be.accessible();
   });
@@ -672,7 +650,7 @@ describe("site-nav: in the host page's layout", () => {
       html`<div style="display:flex;width:1200px"><img alt="logo" style="flex:none;width:200px;height:40px" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`,
     );
     const el = row.querySelector('site-nav')!;
-    await rendered(el);
+    await loaded(el);
     expect(Math.round(el.getBoundingClientRect().width)).to.equal(960);
     const entry = one(el, '#tree > li a')!;
     expect(entry.getBoundingClientRect().width).to.be.above(10);
@@ -686,7 +664,7 @@ describe("site-nav: in the host page's layout", () => {
       html`<div style="display:flex;flex-direction:column;height:900px;width:800px"><news-provider .client=${fastClient()}><site-nav src=${SITE}></site-nav></news-provider></div>`,
     );
     const el = column.querySelector('site-nav')!;
-    await rendered(el);
+    await loaded(el);
     expect(el.getBoundingClientRect().height).to.be.below(200);
   });
 });
