@@ -1,11 +1,10 @@
 // Starts the real demo server (`node demo/server.mjs`) on a free port for the end-to-end tests.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './files.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const serverScript = join(repoRoot, 'demo', 'server.mjs');
@@ -21,7 +20,7 @@ async function freePort() {
 }
 
 /** A fresh inbox file in a temporary folder (the server creates it on the first message). */
-export const tempInbox = () => join(mkdtempSync(join(tmpdir(), 'newsroom-demo-')), 'data', 'messages.jsonl');
+export const tempInbox = () => join(tempDir('demo'), 'data', 'messages.jsonl');
 
 /**
  * Runs the demo server until `stop()`. `messagesFile` keeps the tests' messages out of the

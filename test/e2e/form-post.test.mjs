@@ -3,16 +3,8 @@
 // clients that do not ask for HTML get the JSON answers.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { startDemoServer } from './demo-server.mjs';
-
-const inboxLines = (file) =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-    : [];
+import { storedLines } from './files.mjs';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -59,7 +51,7 @@ describe('plain HTML form posts to /api/messages', () => {
     assert.equal(first.headers.get('location'), '/thanks.html');
     const again = await postForm(fields);
     assert.equal(again.status, 303);
-    const stored = inboxLines(server.messagesFile).filter((line) => line.message === fields.message);
+    const stored = (await storedLines(server.messagesFile)).filter((line) => line.message === fields.message);
     assert.equal(stored.length, 1);
     assert.equal(stored[0].name, '王先生');
     assert.equal(stored[0].idempotencyKey, fields._idempotency);
@@ -74,7 +66,7 @@ describe('plain HTML form posts to /api/messages', () => {
   test("a textarea's CRLF line breaks are stored as typed (LF), as from JSON", async () => {
     const fields = { ...valid(), message: `第一行\r\n第二行 ${Math.random()}` };
     assert.equal((await postForm(fields)).status, 303);
-    const stored = inboxLines(server.messagesFile).find((line) => line.idempotencyKey === fields._idempotency);
+    const stored = (await storedLines(server.messagesFile)).find((line) => line.idempotencyKey === fields._idempotency);
     assert.equal(stored.message, fields.message.replace('\r\n', '\n'));
   });
 
@@ -87,7 +79,7 @@ describe('plain HTML form posts to /api/messages', () => {
 
   test('errors: 422 with the form page again, the input kept and the errors, under the strict policy', async () => {
     const fields = { ...valid(), name: '', email: 'not-an-address', message: '第一行\n</script><script>alert(1)</script> & <!--' };
-    const before = inboxLines(server.messagesFile).length;
+    const before = (await storedLines(server.messagesFile)).length;
     const response = await postForm(fields, { headers: { Referer: new URL('/contact.html', server.url).href } });
     assert.equal(response.status, 422);
     assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
@@ -104,7 +96,7 @@ describe('plain HTML form posts to /api/messages', () => {
     assert.equal(data.idempotencyKey, fields._idempotency);
     // The typed text cannot end the data block or open markup.
     assert.doesNotMatch(html, /<script>alert/);
-    assert.equal(inboxLines(server.messagesFile).length, before);
+    assert.equal((await storedLines(server.messagesFile)).length, before);
   });
 
   test('errors from the English page come back on the English page', async () => {
@@ -130,7 +122,7 @@ describe('plain HTML form posts to /api/messages', () => {
     const fields = { ...valid(), _gotcha: 'http://spam.example/' };
     const response = await postForm(fields);
     assert.equal(response.status, 303);
-    assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === fields.message).length, 0);
+    assert.equal((await storedLines(server.messagesFile)).filter((line) => line.message === fields.message).length, 0);
   });
 
   test('a bad _idempotency is refused', async () => {

@@ -1,7 +1,7 @@
 // A small site for the server tests: a contact page with a message form and one news source.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './files.mjs';
 
 export const CONTACT = `<!doctype html><html lang="en"><head><title>Contact</title></head><body>
 <message-form action="/api/messages" fields="name,email,message" required="name,email,message"></message-form>
@@ -9,7 +9,7 @@ export const CONTACT = `<!doctype html><html lang="en"><head><title>Contact</tit
 
 /** A temporary site: pages in `root`, sources in `root/content`, and a store file outside it. */
 export function makeSite() {
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-server-'));
+  const dir = tempDir('server');
   const root = join(dir, 'site');
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'contact.html'), CONTACT);
@@ -26,18 +26,3 @@ export function makeSite() {
 }
 
 export const message = (extra = {}) => ({ name: 'Ada', email: 'ada@example.com', message: `Hello ${Math.random()}`, ...extra });
-
-/** The message store file's lines, parsed; throws on a line that is not JSON but the last. */
-export async function storedLines(file) {
-  const { readFile } = await import('node:fs/promises');
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const lines = text.split('\n').filter(Boolean);
-  return lines.flatMap((line, index) => {
-    try {
-      return [JSON.parse(line)];
-    } catch (error) {
-      if (index === lines.length - 1 && !text.endsWith('\n')) return [];
-      throw error;
-    }
-  });
-}

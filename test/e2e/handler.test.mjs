@@ -2,12 +2,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, request as rawRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonLinesStore, newsroom } from 'newsroom-elements/server';
 import { nodeListener } from 'newsroom-elements/server/node';
-import { message, makeSite, storedLines } from './handler-site.mjs';
+import { storedLines } from './files.mjs';
+import { message, makeSite } from './handler-site.mjs';
+import { rawGet } from './raw-get.mjs';
 
 async function listen(handler) {
   const server = createServer(nodeListener(handler));
@@ -18,18 +20,6 @@ async function listen(handler) {
     port: server.address().port,
     close: () => new Promise((r) => server.close(r)),
   };
-}
-
-function rawGet(port, path) {
-  return new Promise((resolve, reject) => {
-    const req = rawRequest({ host: '127.0.0.1', port, path }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 const BROWSER = 'text/html,application/xhtml+xml,*/*;q=0.8';

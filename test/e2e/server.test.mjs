@@ -2,34 +2,14 @@
 // the inbox file and a clean stop.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startDemoServer, tempInbox } from './demo-server.mjs';
-
-const inboxLines = (file) =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-    : [];
+import { storedLines } from './files.mjs';
+import { rawGet } from './raw-get.mjs';
 
 const valid = { name: '王先生', phone: '13800000000', email: 'wang@example.com', message: '想了解大米批发价格。' };
-
-/** A request exactly as written: no URL normalisation, as a hostile client would send it. */
-function rawGet(port, path, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('demo server', () => {
   let server;
@@ -85,21 +65,7 @@ describe('demo server', () => {
     });
 
     test('compresses scripts, styles, JSON and pages by Accept-Encoding, and answers 304 to a known ETag', async () => {
-      const bytes = (res) =>
-        new Promise((resolve, reject) => {
-          const chunks = [];
-          res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () => resolve(Buffer.concat(chunks)));
-          res.on('error', reject);
-        });
-      const get = (path, headers) =>
-        new Promise((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port: server.port, path, headers }, async (res) =>
-            resolve({ res, body: await bytes(res) }),
-          );
-          req.on('error', reject);
-          req.end();
-        });
+      const get = (path, headers) => rawGet(server.port, path, headers);
       const files = {
         '/dist/newsroom-elements.js': 'dist/newsroom-elements.js',
         '/site.css': 'demo/site.css',
@@ -110,37 +76,37 @@ describe('demo server', () => {
       for (const [path, file] of Object.entries(files)) {
         const original = readFileSync(file);
         const plain = await get(path, {});
-        caching[path] = plain.res.headers['cache-control'];
-        assert.equal(plain.res.headers['content-encoding'], undefined, path);
-        assert.deepEqual(plain.body, original, path);
+        caching[path] = plain.headers['cache-control'];
+        assert.equal(plain.headers['content-encoding'], undefined, path);
+        assert.deepEqual(plain.bytes, original, path);
         const br = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
-        assert.equal(br.res.headers['content-encoding'], 'br', path);
-        assert.equal(br.res.headers.vary, 'Accept-Encoding', path);
-        assert.deepEqual(brotliDecompressSync(br.body), original, path);
-        assert.ok(br.body.length < original.length / 2, `${path}: ${br.body.length} of ${original.length} bytes`);
+        assert.equal(br.headers['content-encoding'], 'br', path);
+        assert.equal(br.headers.vary, 'Accept-Encoding', path);
+        assert.deepEqual(brotliDecompressSync(br.bytes), original, path);
+        assert.ok(br.bytes.length < original.length / 2, `${path}: ${br.bytes.length} of ${original.length} bytes`);
         const gz = await get(path, { 'Accept-Encoding': 'gzip, br;q=0' });
-        assert.equal(gz.res.headers['content-encoding'], 'gzip', path);
-        assert.deepEqual(gunzipSync(gz.body), original, path);
+        assert.equal(gz.headers['content-encoding'], 'gzip', path);
+        assert.deepEqual(gunzipSync(gz.bytes), original, path);
 
         // Each representation has its own strong ETag; a revisit with it costs no body.
-        const etag = br.res.headers.etag;
+        const etag = br.headers.etag;
         assert.match(etag, /^"[^"]+"$/, path);
-        assert.notEqual(etag, gz.res.headers.etag, path);
-        assert.match(br.res.headers['cache-control'], /no-cache|max-age/, path);
+        assert.notEqual(etag, gz.headers.etag, path);
+        assert.match(br.headers['cache-control'], /no-cache|max-age/, path);
         const again = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': `"other", ${etag}` });
-        assert.equal(again.res.statusCode, 304, path);
-        assert.equal(again.body.length, 0, path);
-        assert.equal(again.res.headers.etag, etag, path);
+        assert.equal(again.status, 304, path);
+        assert.equal(again.bytes.length, 0, path);
+        assert.equal(again.headers.etag, etag, path);
         const stale = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': '"old"' });
-        assert.equal(stale.res.statusCode, 200, path);
+        assert.equal(stale.status, 200, path);
       }
       const chunk = (await readdir('dist/cdn')).find((name) => name.endsWith('.js'));
       const hashed = await get(`/dist/cdn/${chunk}`, { 'Accept-Encoding': 'br' });
-      assert.equal(hashed.res.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(hashed.headers['cache-control'], 'public, max-age=31536000, immutable');
       assert.equal(plainCache('/dist/newsroom-elements.js'), 'no-cache');
       const page = await get('/news.html', { 'Accept-Encoding': 'br' });
-      assert.equal(page.res.headers['content-encoding'], 'br');
-      assert.match(brotliDecompressSync(page.body).toString(), /<html (data-ssr )?lang="zh-CN">/);
+      assert.equal(page.headers['content-encoding'], 'br');
+      assert.match(brotliDecompressSync(page.bytes).toString(), /<html (data-ssr )?lang="zh-CN">/);
     });
 
     test('a missing page is a 404 HTML page', async () => {
@@ -191,7 +157,7 @@ describe('demo server', () => {
       assert.equal(created.status, 200);
       assert.equal((await created.json()).message, message);
       assert.equal((await fetch(new URL('/api/messages/no-such-id', server.url))).status, 404);
-      const stored = inboxLines(server.messagesFile).filter((line) => line.id === id);
+      const stored = (await storedLines(server.messagesFile)).filter((line) => line.id === id);
       assert.equal(stored.length, 1);
       assert.equal(stored[0].message, message);
       assert.equal(stored[0].subject, '询价');
@@ -203,7 +169,7 @@ describe('demo server', () => {
       const response = await post({ ...valid, message, extra: 'x' });
       assert.equal(response.status, 422);
       assert.match((await response.json()).errors.form, /Unknown fields: extra/);
-      assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === message).length, 0);
+      assert.equal((await storedLines(server.messagesFile)).filter((line) => line.message === message).length, 0);
     });
 
     test('name and message are required, and one of phone or email: 422 { errors }', async () => {
@@ -276,7 +242,7 @@ describe('demo server', () => {
       const response = await post(big);
       assert.equal(response.status, 413);
       assert.equal(typeof (await response.json()).errors.form, 'string');
-      const before = inboxLines(server.messagesFile).length;
+      const before = (await storedLines(server.messagesFile)).length;
       // Chunked, so no Content-Length to refuse up front.
       const stream = new ReadableStream({
         start(controller) {
@@ -291,7 +257,7 @@ describe('demo server', () => {
         duplex: 'half',
       });
       assert.equal(chunked.status, 413);
-      assert.equal(inboxLines(server.messagesFile).length, before);
+      assert.equal((await storedLines(server.messagesFile)).length, before);
     });
 
     test('only JSON and urlencoded forms are accepted: 415 otherwise', async () => {
@@ -321,7 +287,7 @@ describe('demo server', () => {
       assert.equal(second.status, 201);
       assert.deepEqual(await second.json(), { id });
       assert.equal(second.headers.get('idempotent-replayed'), 'true');
-      assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === message).length, 1);
+      assert.equal((await storedLines(server.messagesFile)).filter((line) => line.message === message).length, 1);
 
       const other = await post({ ...valid, message }, { 'Idempotency-Key': `${key}-other` });
       assert.notEqual((await other.json()).id, id, 'another key is another message');
@@ -333,7 +299,7 @@ describe('demo server', () => {
       const responses = await Promise.all(Array.from({ length: 5 }, () => post({ ...valid, message }, { 'Idempotency-Key': key })));
       const ids = new Set(await Promise.all(responses.map(async (response) => (await response.json()).id)));
       assert.equal(ids.size, 1);
-      assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === message).length, 1);
+      assert.equal((await storedLines(server.messagesFile)).filter((line) => line.message === message).length, 1);
     });
 
     test('a rejected message does not use up its key: the corrected retry is stored', async () => {
@@ -353,7 +319,7 @@ describe('demo server', () => {
       const message = `bot ${Date.now()}`;
       const response = await post({ ...valid, message, _gotcha: 'http://spam.example' });
       assert.equal(response.status, 201);
-      assert.equal(inboxLines(server.messagesFile).filter((line) => line.message === message).length, 0);
+      assert.equal((await storedLines(server.messagesFile)).filter((line) => line.message === message).length, 0);
     });
 
     test('GET /api/messages lists the inbox, newest first, without the keys', async () => {
@@ -385,7 +351,7 @@ describe('demo server lifecycle', () => {
       const replay = await fetch(new URL('/api/messages', second.url), { method: 'POST', headers, body });
       assert.equal(replay.status, 201);
       assert.deepEqual(await replay.json(), { id });
-      assert.equal(inboxLines(messagesFile).length, 1);
+      assert.equal((await storedLines(messagesFile)).length, 1);
     } finally {
       await second.stop();
     }

@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { jsonLinesStore, newsroom, postgresStore, webhookStore } from 'newsroom-elements/server';
-import { makeSite, message, storedLines } from './handler-site.mjs';
+import { storedLines } from './files.mjs';
+import { makeSite, message } from './handler-site.mjs';
 
 const record = (key, text = `m ${Math.random()}`) => ({
   id: crypto.randomUUID(),

@@ -1,11 +1,11 @@
 // `newsroom-elements render`: prerenders files for static hosting, content read beside them.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
+import { tempDir } from '../e2e/files.mjs';
 
 const cli = new URL('../../dist/ssr/cli.js', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -16,7 +16,7 @@ const run = (args, cwd) =>
   );
 
 async function site() {
-  const root = await mkdtemp(join(tmpdir(), 'newsroom-cli-'));
+  const root = tempDir('cli');
   await mkdir(join(root, 'site', 'content'), { recursive: true });
   await mkdir(join(root, 'site', 'en'));
   for (const name of ['site.json', 'news-list.json', 'article-1001.json'])
@@ -80,7 +80,7 @@ test('usage errors exit with status 2 and say what is wrong', async () => {
 
 test('feed and sitemap: the demo content to feed.xml, atom.xml and sitemap.xml, with progress and exit codes', async () => {
   const { XMLValidator } = await import('fast-xml-parser');
-  const out = await mkdtemp(join(tmpdir(), 'newsroom-feeds-'));
+  const out = tempDir('feeds');
   const demo = new URL('../../demo/', import.meta.url).pathname;
   const common = ['--root', demo, '--site', 'https://news.example.com/', '--out', out, '--title', '利诚商贸', '--language', 'zh-CN'];
   const hrefs = ['--article-href', 'article.html?id={id}'];
