@@ -58,8 +58,26 @@ describe('ContentClient', () => {
     expect(retryDelay(0, '3', 100)).to.equal(3000);
     const inFive = new Date(Date.now() + 5000).toUTCString();
     expect(retryDelay(0, inFive, 100)).to.be.within(3000, 5000);
-    const backoff = retryDelay(3, null, 100);
-    expect(backoff).to.be.within(400, 800);
+  });
+
+  it('backs off with full jitter: from 0 up to baseDelay × 2^attempt, the whole range used', () => {
+    const random = Math.random;
+    try {
+      Math.random = () => 0;
+      expect(retryDelay(3, null, 100)).to.equal(0);
+      Math.random = () => 0.5;
+      expect(retryDelay(3, null, 100)).to.equal(400);
+      expect(retryDelay(0, null, 100)).to.equal(50);
+      Math.random = () => 1 - Number.EPSILON;
+      const top = retryDelay(3, null, 100);
+      expect(top).to.be.below(800);
+      expect(top).to.be.above(799.99);
+      // An empty or unreadable Retry-After falls back to the backoff.
+      expect(retryDelay(1, '', 100)).to.be.within(199.99, 200);
+      expect(retryDelay(1, 'soon', 100)).to.be.within(199.99, 200);
+    } finally {
+      Math.random = random;
+    }
   });
 
   it('times out a slow server with a clear error', async () => {

@@ -22,7 +22,7 @@ export interface GetOptions {
 export interface ContentClientOptions {
   /** Extra attempts after a transient failure (network error, 5xx, 429). Default 2. */
   retries?: number;
-  /** First backoff step in milliseconds; doubles each attempt, with jitter. Default 400. */
+  /** First backoff ceiling in milliseconds; doubles each attempt, the wait random below it. Default 400. */
   baseDelay?: number;
   /** A `Retry-After` longer than this (ms) is not waited for: the failure is shown instead. */
   maxRetryAfter?: number;

@@ -5,7 +5,9 @@ export function isTransient(status: number): boolean {
 
 /**
  * Milliseconds to wait before attempt `attempt + 1`: the server's `Retry-After` (seconds or an
- * HTTP date) when it sent one, else exponential backoff with full jitter.
+ * HTTP date) when it sent one, else exponential backoff with full jitter: anywhere from 0 up to
+ * `baseDelay * 2 ** attempt`. Many pages retrying one recovering server spread out best that way
+ * (AWS, "Exponential Backoff And Jitter"); equal jitter's fixed half would bunch them again.
  */
 export function retryDelay(attempt: number, retryAfter: string | null, baseDelay: number): number {
   if (retryAfter) {
@@ -14,8 +16,7 @@ export function retryDelay(attempt: number, retryAfter: string | null, baseDelay
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
   }
-  const ceiling = baseDelay * 2 ** attempt;
-  return ceiling / 2 + Math.random() * (ceiling / 2);
+  return Math.random() * baseDelay * 2 ** attempt;
 }
 
 /** Resolves after `ms`, or rejects as soon as `signal` aborts. */
@@ -37,7 +38,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export interface RetryOptions {
   /** Extra attempts after a network error, timeout, 5xx or 429. */
   retries: number;
-  /** First backoff step in milliseconds; doubles each attempt, with jitter. */
+  /** First backoff ceiling in milliseconds; doubles each attempt, the wait random below it. */
   baseDelay: number;
   /** A `Retry-After` longer than this (ms) is not waited for: the last answer stands. */
   maxRetryAfter: number;
