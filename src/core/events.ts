@@ -20,7 +20,21 @@ declare global {
   }
 }
 
-/** Every library event bubbles out of shadow roots to the host page. */
-export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
+/** The names of the events in the global map that carry a detail: the library's own. */
+type CustomEventName = {
+  [K in keyof GlobalEventHandlersEventMap]: GlobalEventHandlersEventMap[K] extends CustomEvent<unknown> ? K : never;
+}[keyof GlobalEventHandlersEventMap];
+
+/**
+ * Every library event bubbles out of shadow roots to the host page. Keyed by the global event
+ * map, as Shoelace's `emit`: a name not declared there, or a detail of another type, does not
+ * compile, and what is emitted is what a host's `addEventListener` is typed to receive.
+ */
+export function emit<K extends CustomEventName>(
+  target: EventTarget,
+  type: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }

@@ -447,14 +447,14 @@ export class MessageForm extends NewsroomBase {
     this.phase = failure ? 'failed' : 'editing';
     this.failure = failure ?? this.failure;
     this.notice = '';
-    emit<MessageFailedDetail>(this, 'message-failed', detail);
+    emit(this, 'message-failed', detail);
   }
 
   /** Accepted (or a bot was fooled): the draft goes, the thank-you panel takes focus. */
   private finish(detail?: MessageSentDetail): Promise<void> {
     this.clear();
     this.phase = 'sent';
-    if (detail) emit<MessageSentDetail>(this, 'message-sent', detail);
+    if (detail) emit(this, 'message-sent', detail);
     return this.focusAfterUpdate('.sent');
   }
 

@@ -36,3 +36,11 @@ test('a wrong prop type or event detail is a type error', () => {
     stdout,
   );
 });
+
+test('emit() is keyed by the event map: a wrong event name or detail does not compile', () => {
+  // Each `@ts-expect-error` in emit.ts must meet its error, or tsc fails on the unused directive.
+  const { status, stdout, stderr } = tsc('tsconfig.emit.json');
+  assert.equal(status, 0, stdout + stderr);
+  const expected = readFileSync(`${root}test/types/emit.ts`, 'utf8').match(/@ts-expect-error/g) ?? [];
+  assert.equal(expected.length, 5);
+});
