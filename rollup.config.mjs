@@ -126,10 +126,10 @@ const sharedChunk = (id) => {
   if (/node_modules\/(lit|lit-html)\/directives\//.test(id)) return undefined;
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
   // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
-  if (/node_modules\/dompurify\//.test(id) || /src\/core\/sanitize\.ts$/.test(id)) return 'sanitizer';
+  if (/node_modules\/dompurify\//.test(id) || /src\/core\/security\/sanitize\.ts$/.test(id)) return 'sanitizer';
   // What (almost) every element stands on is one chunk: one file compresses better than several
   // small ones. Formats (lists and articles) and the sanitizer stay with the elements using them.
-  if (/node_modules\/@lit\/context\//.test(id) || /src\/(core\/(?!formats|html-text|sanitize\.ts)|site-nav\/site-data)/.test(id))
+  if (/node_modules\/@lit\/context\//.test(id) || /src\/core\/(?!data\/(news-format|html-text)|security\/sanitize\.ts)/.test(id))
     return 'core';
   return undefined;
 };

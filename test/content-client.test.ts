@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { ContentClient } from '../src/core/content-client.js';
-import { ContentError } from '../src/core/content-error.js';
-import { retryDelay } from '../src/core/retry.js';
+import { ContentClient } from '../src/core/network/content-client.js';
+import { ContentError } from '../src/core/network/content-error.js';
+import { retryDelay } from '../src/core/network/retry.js';
 import { mockLog, mockUrl, uniqueKey } from './helpers.js';
 
 const client = () => new ContentClient({ baseDelay: 20 });

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { NewsroomElement } from '../src/core/newsroom-element.js';
-import { baseStyles } from '../src/core/styles.js';
-import { normalizeList } from '../src/core/formats.js';
+import { NewsroomElement } from '../src/core/element/newsroom-element.js';
+import { baseStyles } from '../src/core/ui/styles.js';
+import { normalizeList } from '../src/core/data/news-format.js';
 import '../src/news-provider/define.js';
 import { fastClient, mockLog, mockUrl, uniqueKey, until } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate } from '../src/core/locale.js';
+import { formatDate } from '../src/core/locale/locale.js';
 
 // formatDate writes out for zh-CN and en what Intl.DateTimeFormat's medium date and short time
 // print, without creating a formatter (which loads locale data on the main thread). It must

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { normalizeArticle, normalizeList, normalizeSite } from '../src/core/formats.js';
+import { normalizeArticle, normalizeList } from '../src/core/data/news-format.js';
+import { normalizeSite } from '../src/core/data/site-format.js';
 
 const BAD_TEXT = /undefined|null|NaN|Invalid Date|\[object Object\]/;
 

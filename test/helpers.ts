@@ -3,7 +3,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ContentClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/network/content-client.js';
 
 let counter = 0;
 

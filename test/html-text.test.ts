@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { characterEntities } from 'character-entities';
 import { characterEntitiesLegacy } from 'character-entities-legacy';
 import { decodeHTML } from 'entities/decode';
-import { decodeCharacterReferences, htmlToText } from '../src/core/html-text.js';
+import { decodeCharacterReferences, htmlToText } from '../src/core/data/html-text.js';
 import type { NewsList } from '../src/news-list/news-list.js';
 import '../src/news-list/define.js';
 

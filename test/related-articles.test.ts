@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { NewsroomElement } from '../src/core/newsroom-element.js';
+import { NewsroomElement } from '../src/core/element/newsroom-element.js';
 import type { RelatedArticles } from '../src/related-articles/related-articles.js';
 import '../src/related-articles/define.js';
 import { fastClient, mockLog, mockUrl, parts, uniqueKey, until } from './helpers.js';

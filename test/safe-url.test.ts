@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isExternal, safeUrl } from '../src/core/safe-url.js';
+import { isExternal, safeUrl } from '../src/core/security/safe-url.js';
 
 describe('safeUrl', () => {
   const base = 'https://news.example/news/list.html';

@@ -2,7 +2,7 @@
 // via the test server's /ssr-sanitize/ endpoint, in Node on jsdom (what server rendering embeds).
 // Every payload must come out serialized to the same HTML on both sides.
 import { expect } from '@open-wc/testing';
-import { sanitizeHtml } from '../src/core/sanitize.js';
+import { sanitizeHtml } from '../src/core/security/sanitize.js';
 
 interface Corpus {
   payloads: Array<{ id: string; raw: string }>;

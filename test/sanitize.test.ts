@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sanitizeHtml } from '../src/core/sanitize.js';
+import { sanitizeHtml } from '../src/core/security/sanitize.js';
 import { imagesSettled } from './helpers.js';
 
 declare global {

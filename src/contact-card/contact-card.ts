@@ -1,16 +1,16 @@
 import { html, isServer, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
-import type { ContentResponse } from '../core/content-client.js';
-import type { Messages } from '../core/locale.js';
-import { pageBase } from '../core/page.js';
-import { safeUrl } from '../core/safe-url.js';
-import { contentLink } from '../core/link.js';
-import { baseStyles, containerStyles, headingStyles, skeletonLines } from '../core/styles.js';
-import { headingTag } from '../core/heading.js';
-import { CopyController } from '../core/copy.js';
-import { NewsroomElement } from '../core/newsroom-element.js';
-import { siteOf } from '../site-nav/site-data.js';
+import type { ContentResponse } from '../core/network/content-client.js';
+import type { Messages } from '../core/locale/locale.js';
+import { pageBase } from '../core/page/address.js';
+import { safeUrl } from '../core/security/safe-url.js';
+import { contentLink } from '../core/ui/link.js';
+import { baseStyles, containerStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
+import { headingTag } from '../core/ui/heading.js';
+import { CopyController } from '../core/ui/copy.js';
+import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { siteOf } from '../core/data/site-format.js';
 import { styles } from './contact-card.styles.js';
 
 type Field = 'address' | 'phone' | 'fax' | 'email' | 'website' | 'hours';

@@ -1,4 +1,4 @@
-import type { Messages } from '../core/locale.js';
+import type { Messages } from '../core/locale/locale.js';
 import type { FieldName, Problem } from './fields.js';
 
 export interface FormStrings {

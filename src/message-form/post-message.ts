@@ -1,5 +1,5 @@
-import { ContentError, isAbort } from '../core/content-error.js';
-import { type RetryOptions, withRetries } from '../core/retry.js';
+import { ContentError, isAbort } from '../core/network/content-error.js';
+import { type RetryOptions, withRetries } from '../core/network/retry.js';
 
 export interface PostOptions extends RetryOptions {
   /** The `Idempotency-Key`: the same for every attempt, so the server stores the message once. */

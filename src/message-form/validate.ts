@@ -1,4 +1,4 @@
-import { format, type Locale, type Messages } from '../core/locale.js';
+import { format, type Locale, type Messages } from '../core/locale/locale.js';
 import { check, FIELDS, type FieldName, parseList, type Problem } from './fields.js';
 import { type FormStrings, messages } from './message-form.messages.js';
 

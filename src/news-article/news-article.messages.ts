@@ -1,4 +1,4 @@
-import type { Messages } from '../core/locale.js';
+import type { Messages } from '../core/locale/locale.js';
 
 /** The article's UI strings. Labels end in their own punctuation (Chinese uses full-width colons). */
 export const messages: Messages<{

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { emit } from '../core/events.js';
-import type { NewsItem } from '../core/model.js';
-import { isExternal } from '../core/safe-url.js';
+import { emit } from '../core/element/events.js';
+import type { NewsItem } from '../core/data/model.js';
+import { isExternal } from '../core/security/safe-url.js';
 
 /** A plain click: Ctrl/Cmd/Shift/Alt and middle clicks open tabs and windows, left to the browser. */
 export const plainClick = (event: MouseEvent): boolean =>

@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
-import type { ContentResponse } from '../core/content-client.js';
-import { normalizeList } from '../core/formats.js';
-import { fillTemplate, format, formatDate, type Messages } from '../core/locale.js';
-import type { Category, NewsItem, NewsList as NewsListData } from '../core/model.js';
-import { headingTag } from '../core/heading.js';
-import { NewsroomElement } from '../core/newsroom-element.js';
-import { rovingFocus } from '../core/roving-focus.js';
-import { pageHref, pageParam as addressParam } from '../core/page.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
+import type { ContentResponse } from '../core/network/content-client.js';
+import { normalizeList } from '../core/data/news-format.js';
+import { fillTemplate, format, formatDate, type Messages } from '../core/locale/locale.js';
+import type { Category, NewsItem, NewsList as NewsListData } from '../core/data/model.js';
+import { headingTag } from '../core/ui/heading.js';
+import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { rovingFocus } from '../core/ui/roving-focus.js';
+import { pageHref, pageParam as addressParam } from '../core/page/address.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
 import { newsLink, plainClick, selectOnClick } from './news-link.js';
 import { styles } from './news-list.styles.js';
 

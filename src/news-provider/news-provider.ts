@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContentClient, defaultClient } from '../core/content-client.js';
-import { type NewsroomConfig, newsroomContext } from '../core/context.js';
+import { type ContentClient, defaultClient } from '../core/network/content-client.js';
+import { type NewsroomConfig, newsroomContext } from '../core/element/context.js';
 
 /**
  * Shares configuration and one content client with every newsroom element inside it, so a

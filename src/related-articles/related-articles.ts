@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import type { ContentResponse } from '../core/content-client.js';
-import type { NewsroomLoadDetail } from '../core/events.js';
-import { normalizeArticle } from '../core/formats.js';
-import { formatDate, type Messages } from '../core/locale.js';
-import type { NewsItem } from '../core/model.js';
-import { headingTag } from '../core/heading.js';
-import { NewsroomElement } from '../core/newsroom-element.js';
-import { pageBase } from '../core/page.js';
-import { baseStyles, headingStyles, skeletonLines } from '../core/styles.js';
+import type { ContentResponse } from '../core/network/content-client.js';
+import type { NewsroomLoadDetail } from '../core/element/events.js';
+import { normalizeArticle } from '../core/data/news-format.js';
+import { formatDate, type Messages } from '../core/locale/locale.js';
+import type { NewsItem } from '../core/data/model.js';
+import { headingTag } from '../core/ui/heading.js';
+import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { pageBase } from '../core/page/address.js';
+import { baseStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
 import { styles } from './related-articles.styles.js';
 

@@ -1,4 +1,4 @@
-import { format, type Locale } from '../core/locale.js';
+import { format, type Locale } from '../core/locale/locale.js';
 import { FIELDS, type FieldName } from '../message-form/fields.js';
 import type { MessageFormData } from '../message-form/message-form.js';
 import { type MessageRules, readRules, validateMessage } from '../message-form/validate.js';

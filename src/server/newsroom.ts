@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Locale } from '../core/locale.js';
+import type { Locale } from '../core/locale/locale.js';
 import type { MessageFormData } from '../message-form/message-form.js';
 import type { MessageRules } from '../message-form/validate.js';
 import { scriptJson } from '../ssr/head.js';

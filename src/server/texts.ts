@@ -1,4 +1,4 @@
-import type { Locale, Messages } from '../core/locale.js';
+import type { Locale, Messages } from '../core/locale/locale.js';
 
 /** What the server says about a request as a whole; field errors are message-form's own words. */
 export interface ServerTexts {

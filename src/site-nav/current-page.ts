@@ -1,5 +1,5 @@
-import type { MenuItem } from '../core/model.js';
-import { pageBase } from '../core/page.js';
+import type { MenuItem } from '../core/data/model.js';
+import { pageBase } from '../core/page/address.js';
 
 // `/news/index.html` and `/news/` are the same page.
 const pagePath = (path: string) => path.replace(/\/(index|default)\.[a-z]+$/i, '/');

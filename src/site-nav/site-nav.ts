@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { format, type Messages } from '../core/locale.js';
-import type { MenuItem } from '../core/model.js';
-import { headingTag } from '../core/heading.js';
-import { NewsroomElement } from '../core/newsroom-element.js';
-import { rovingFocus } from '../core/roving-focus.js';
-import { pageHref } from '../core/page.js';
-import { contentLink } from '../core/link.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/styles.js';
+import { format, type Messages } from '../core/locale/locale.js';
+import type { MenuItem } from '../core/data/model.js';
+import { headingTag } from '../core/ui/heading.js';
+import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { rovingFocus } from '../core/ui/roving-focus.js';
+import { pageHref } from '../core/page/address.js';
+import { contentLink } from '../core/ui/link.js';
+import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
 import { findTrail } from './current-page.js';
-import { siteOf } from './site-data.js';
+import { siteOf } from '../core/data/site-format.js';
 import { styles } from './site-nav.styles.js';
 
 export type SiteNavVariant = 'bar' | 'side' | 'footer' | 'breadcrumb';

@@ -4,10 +4,10 @@
 // section is written, so no `]]>` in content can end one. Bodies go through the same sanitizer
 // and configuration as news-article's, on the server's jsdom window.
 import { escapeUTF8 } from 'entities/escape';
-import { normalizeArticle, normalizeList } from '../core/formats.js';
-import { fillTemplate } from '../core/locale.js';
-import { isObject } from '../core/reader.js';
-import { contentDocument, sanitizeHtml } from '../core/sanitize.js';
+import { normalizeArticle, normalizeList } from '../core/data/news-format.js';
+import { fillTemplate } from '../core/locale/locale.js';
+import { isObject } from '../core/data/reader.js';
+import { contentDocument, sanitizeHtml } from '../core/security/sanitize.js';
 import { prepareServer } from './render-page.js';
 
 /** One news item with what feeds and sitemaps say of it. */

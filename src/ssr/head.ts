@@ -1,6 +1,6 @@
-import type { Article } from '../core/model.js';
-import { pageHref } from '../core/page.js';
-import { htmlToText } from '../core/html-text.js';
+import type { Article } from '../core/data/model.js';
+import { pageHref } from '../core/page/address.js';
+import { htmlToText } from '../core/data/html-text.js';
 import { attributesOf, childElements, type Element, type ParsedPage } from './page-parser.js';
 
 /** What head tags come from: the article element and whatever else it knows. */

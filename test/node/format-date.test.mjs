@@ -2,7 +2,7 @@
 // (what the browser test checks against the browser's), so server and browser print the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate } from '../../dist/core/locale.js';
+import { formatDate } from '../../dist/core/locale/locale.js';
 
 test("formatDate prints what Node's Intl.DateTimeFormat prints, in zh-CN and en", () => {
   for (const locale of ['zh-CN', 'en']) {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { characterEntities } from 'character-entities';
 import { characterEntitiesLegacy } from 'character-entities-legacy';
 import { renderPage } from 'newsroom-elements/ssr';
-import { decodeCharacterReferences, htmlToText } from '../../dist/core/html-text.js';
+import { decodeCharacterReferences, htmlToText } from '../../dist/core/data/html-text.js';
 
 const corpusDir = process.env.XSS_CORPUS_DIR || resolve('../shared/corpus/xss');
 

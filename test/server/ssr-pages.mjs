@@ -46,8 +46,8 @@ export function serverSanitizer() {
       const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
       const [{ JSDOM }, { useSanitizerWindow, sanitizeHtml }, { withPage }] = await Promise.all([
         import('jsdom'),
-        dist('core/sanitize.js'),
-        dist('core/page.js'),
+        dist('core/security/sanitize.js'),
+        dist('core/page/address.js'),
       ]);
       useSanitizerWindow(new JSDOM('').window);
       return { sanitizeHtml, withPage };

@@ -1,6 +1,8 @@
-import type * as Sanitize from './sanitize.js';
-
-type Sanitizer = Pick<typeof Sanitize, 'sanitizeHtml' | 'contentDocument'>;
+/** What `sanitize.ts` exports that an element needs; that module never imports this one. */
+export interface Sanitizer {
+  sanitizeHtml(html: unknown, base?: string): DocumentFragment;
+  contentDocument(): Document;
+}
 
 let ready: Sanitizer | undefined;
 let loading: Promise<Sanitizer> | undefined;
@@ -8,8 +10,8 @@ let loading: Promise<Sanitizer> | undefined;
 /**
  * DOMPurify is the largest piece of the library (12 KB) and only an article body needs it, so it
  * loads on demand: an element hydrating a server-rendered article never downloads it, and a
- * client-rendered one starts loading it as it starts loading its content. Whatever imports
- * `sanitize.js` statically (the server renderer, the package's class exports) has it at once.
+ * client-rendered one starts loading it as it starts loading its content. The server renderer,
+ * which imports `sanitize.js` statically, hands it over at once.
  */
 export function provideSanitizer(sanitizer: Sanitizer): void {
   ready = sanitizer;

@@ -1,12 +1,12 @@
 import { html, isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContentClient, type ContentResponse, countOf, defaultClient } from './content-client.js';
+import { type ContentClient, type ContentResponse, countOf, defaultClient } from '../network/content-client.js';
 import { ContentController } from './content-controller.js';
-import { ContentError } from './content-error.js';
-import { coreMessages, fillTemplate, format } from './locale.js';
+import { ContentError } from '../network/content-error.js';
+import { coreMessages, fillTemplate, format } from '../locale/locale.js';
 import { NewsroomBase } from './newsroom-base.js';
-import { pageBase } from './page.js';
-import { safeUrl } from './safe-url.js';
+import { pageBase } from '../page/address.js';
+import { safeUrl } from '../security/safe-url.js';
 
 /**
  * What every data element shares: `src` / inline JSON / the `data` property, the shared content

@@ -2,9 +2,10 @@ import { consume } from '@lit/context';
 import { adoptStyles, LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
-import { type Locale, resolveLocale } from './locale.js';
-import { LocaleController } from './locale-controller.js';
-import { cameFromServer, nextTask, renderedFrom } from './page.js';
+import { type Locale, resolveLocale } from '../locale/locale.js';
+import { LocaleController } from '../locale/locale-controller.js';
+import { cameFromServer, renderedFrom } from './hydration.js';
+import { nextTask } from './next-task.js';
 
 /**
  * What every element a visitor sees shares (all but news-provider), the message form included:

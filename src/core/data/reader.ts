@@ -1,4 +1,4 @@
-import { safeUrl } from './safe-url.js';
+import { safeUrl } from '../security/safe-url.js';
 
 export type Json = Record<string, unknown>;
 

@@ -1,6 +1,5 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { pageBase } from './page.js';
-import { provideSanitizer } from './sanitizer.js';
+import { pageBase } from '../page/address.js';
 import { isExternal, safeUrl } from './safe-url.js';
 
 /** The window DOMPurify parses in: the page's own, or (in Node) a standard DOM such as jsdom's. */
@@ -144,5 +143,3 @@ export function sanitizeHtml(html: unknown, base: string = pageBase()): Document
     currentBase = '';
   }
 }
-
-provideSanitizer({ sanitizeHtml, contentDocument });

@@ -1,4 +1,4 @@
-import { pageBase, pageOrigin } from './page.js';
+import { pageBase, pageOrigin } from '../page/address.js';
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 

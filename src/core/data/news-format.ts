@@ -1,10 +1,8 @@
-import type { ContentResponse } from './content-client.js';
+import type { ContentResponse } from '../network/content-client.js';
 import type { Article, ArticleLink, Category, NewsItem, NewsList } from './model.js';
 import { isObject, type Json, Reader } from './reader.js';
 import { htmlToText } from './html-text.js';
-import { pageBase } from './page.js';
-
-export { normalizeSite } from './site-format.js';
+import { pageBase } from '../page/address.js';
 
 /** An HTML field (WordPress `rendered`) read as plain text. */
 function htmlField(r: Reader, obj: Json, key: string, path: string): string | undefined {

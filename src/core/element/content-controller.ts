@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ContentClient, ContentResponse } from './content-client.js';
+import type { ContentClient, ContentResponse } from '../network/content-client.js';
 import { emit } from './events.js';
-import { nextTask } from './page.js';
+import { nextTask } from './next-task.js';
 
 export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 

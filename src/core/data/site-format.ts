@@ -1,6 +1,7 @@
+import type { ContentResponse } from '../network/content-client.js';
 import type { Contact, MenuItem, Site } from './model.js';
 import { isObject, Reader } from './reader.js';
-import { pageBase } from './page.js';
+import { pageBase } from '../page/address.js';
 
 // Kept apart from the list and article readers so that menus and contact cards never pull in
 // the HTML sanitizer.
@@ -60,4 +61,14 @@ export function normalizeSite(data: unknown, base: string = pageBase()): Site {
     contact: contact(r, root.contact),
     copyright: r.text(root, 'copyright', 'site'),
   };
+}
+
+// Elements sharing one request get the same response object: normalise it once for all of them.
+const sites = new WeakMap<ContentResponse, Site>();
+
+/** The `site.json` behind `response`, normalised once per response. */
+export function siteOf(response: ContentResponse): Site {
+  let site = sites.get(response);
+  if (!site) sites.set(response, (site = normalizeSite(response.data, response.url)));
+  return site;
 }

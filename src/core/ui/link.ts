@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import type { Locale } from './locale.js';
-import { isExternal } from './safe-url.js';
+import type { Locale } from '../locale/locale.js';
+import { isExternal } from '../security/safe-url.js';
 
 const NEW_TAB: Record<Locale, string> = { en: '(opens in a new tab)', 'zh-CN': '（在新标签页打开）' };
 

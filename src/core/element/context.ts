@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ContentClient } from './content-client.js';
+import type { ContentClient } from '../network/content-client.js';
 
 /** What a `news-provider` hands down to every element inside it. */
 export interface NewsroomConfig {

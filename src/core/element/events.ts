@@ -1,4 +1,4 @@
-import type { NewsItem } from './model.js';
+import type { NewsItem } from '../data/model.js';
 
 export interface NewsroomLoadDetail {
   src: string;
