@@ -1,6 +1,6 @@
 // `emit` is keyed by the global event map: the library's events type-check with their details,
 // and a name not in the map, a DOM event or a detail of another shape does not compile.
-import { emit } from '../../src/core/events.js';
+import { emit } from '../../src/core/element/events.js';
 import type {} from '../../src/message-form/message-form.js';
 
 const el = document.createElement('div');
