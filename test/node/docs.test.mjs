@@ -1,22 +1,33 @@
-// The README's element reference must match the manifest built from the JSDoc.
+// The element pages of docs/ must match the manifest built from the JSDoc (`npm run docs`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { updateReadme } from '../../scripts/docs.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { docsFiles, elementsOf } from '../../scripts/docs.mjs';
 
-test('README element reference matches custom-elements.json (run `npm run docs` to update)', () => {
-  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  const readme = readFileSync('README.md', 'utf8');
-  assert.equal(updateReadme(readme, manifest), readme);
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
+const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+test('docs/ element pages and the docs index match custom-elements.json (run `npm run docs` to update)', async () => {
+  for (const [path, content] of await docsFiles(manifest, read, exports)) {
+    assert.equal(read(path), content, `${path} is out of date`);
+  }
 });
 
-test('every element in the manifest is documented with attributes', () => {
-  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  const tags = manifest.modules
-    .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.customElement && d.tagName)
-    .map((d) => d.tagName);
-  assert.equal(tags.length, 7, `seven tagged elements in the manifest: ${tags}`);
-  const readme = readFileSync('README.md', 'utf8');
-  for (const tag of tags) assert.ok(readme.includes(`### \`<${tag}>\``), `README documents <${tag}>`);
+test('every element in the manifest has a page with its reference and a live example', () => {
+  const elements = elementsOf(manifest);
+  assert.equal(elements.size, 7, `seven tagged elements in the manifest: ${[...elements.keys()]}`);
+  for (const [tag, element] of elements) {
+    const page = read(`docs/${tag}.md`);
+    assert.ok(page, `docs/${tag}.md exists`);
+    assert.ok(page.includes(`# \`<${tag}>\``), `docs/${tag}.md is titled <${tag}>`);
+    assert.match(page, /```html live\n[\s\S]*?<\//, `docs/${tag}.md has a live example`);
+    for (const attribute of element.attributes ?? []) {
+      assert.ok(page.includes(`| \`${attribute.name}\` |`), `docs/${tag}.md documents the ${attribute.name} attribute`);
+    }
+    for (const part of element.cssParts ?? []) {
+      assert.ok(page.includes(`| \`${part.name}\` |`), `docs/${tag}.md documents the ${part.name} part`);
+    }
+    assert.ok(read('docs/README.md').includes(`(${tag}.md)`), `docs/README.md links docs/${tag}.md`);
+  }
 });
