@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { newsroom, siteFetch, siteFile } from '../dist/server/index.js';
 import { feedFiles } from '../dist/ssr/index.js';
 import { nodeListener } from '../dist/server/node.js';
+import { docsPages } from './docs.mjs';
 import { compressed, securityHeaders, sendFile, types } from './static.mjs';
 
 const demoRoot = dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,13 @@ const messagesFile = resolve(process.env.MESSAGES_FILE || join(demoRoot, 'data',
 const port = Number(process.env.PORT ?? 8000);
 
 /** Never served as files: the message store's folder, and this server's own code. */
-const deny = [dirname(messagesFile), join(demoRoot, 'data'), join(demoRoot, 'server.mjs'), join(demoRoot, 'static.mjs')];
+const deny = [
+  dirname(messagesFile),
+  join(demoRoot, 'data'),
+  join(demoRoot, 'server.mjs'),
+  join(demoRoot, 'static.mjs'),
+  join(demoRoot, 'docs.mjs'),
+];
 
 const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -101,6 +108,9 @@ const site = newsroom({
 /** The demo's own routes, before the library's: add yours here. */
 const routes = {};
 
+// The documentation, its examples live (./docs.mjs): /docs/ and /docs/<page>.
+const docs = docsPages({ docsRoot: resolve(demoRoot, '../docs'), demoRoot, deny, notFound, headers: securityHeaders });
+
 routes['/robots.txt'] = (request) => {
   const { origin } = new URL(request.url);
   return new Response(`User-agent: *\nAllow: /\nSitemap: ${origin}/sitemap.xml\nSitemap: ${origin}/en/sitemap.xml\n`, {
@@ -141,7 +151,8 @@ for (const [prefix, language, title] of [
 
 const listener = nodeListener({
   async fetch(request) {
-    const route = routes[new URL(request.url).pathname];
+    const { pathname } = new URL(request.url);
+    const route = routes[pathname] ?? (pathname === '/docs' || pathname.startsWith('/docs/') ? docs : undefined);
     return compressed(request, await (route ?? site.fetch)(request));
   },
 });
