@@ -86,9 +86,8 @@ describe('the demo serves the docs', { timeout: 240_000 }, () => {
         const { problems } = await page.evaluate(pageProblems);
         assert.deepEqual(problems, [], problems.join('\n'));
         const { tag: shown, text } = shows[tag];
-        const example = await page.$eval(
-          `.docs-example ${shown}`,
-          (element) => (customElements.get(element.localName) ? element.shadowRoot.textContent : 'not defined'),
+        const example = await page.$eval(`.docs-example ${shown}`, (element) =>
+          customElements.get(element.localName) ? element.shadowRoot.textContent : 'not defined',
         );
         assert.match(example, text);
         assert.deepEqual(errors, []);
