@@ -1,7 +1,7 @@
 // `node bench/modules.mjs`: our own code in the all-in-one bundle, module by module (after tree
 // shaking, minified, gzipped on its own) and in total, largest first. For finding where the
 // bytes are; `npm run bench` gives the figures that count (the bundles as shipped). The size
-// test holds the total to its ceiling (README › Budgets).
+// test holds the total to its ceiling (docs/sizes.md › Budgets).
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';

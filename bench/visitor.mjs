@@ -13,7 +13,7 @@ export const VISITOR_PAGES = [
   { name: 'contact', path: '/contact.html', budgetKb: 36 },
   // Only site-nav and contact-card (and the provider), server-rendered as the demo serves it. No
   // budget of its own: the 20 KB one is the script tag's on a page rendered in the browser (the
-  // loader table and the size test); this page pays the hydration support on top (README › Budgets).
+  // loader table and the size test); this page pays the hydration support on top (docs/sizes.md › Budgets).
   { name: 'about (menus + contact)', path: '/about.html' },
 ];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

@@ -4,7 +4,7 @@
 //   2. an installed Chrome or Chromium on the PATH (Debian's chromium, google-chrome, …);
 //   3. the headless Chromium inside the @sparticuz/chromium dev dependency, unpacked to the temp
 //      folder on first use. It needs no system packages and brings its own base fonts, but no CJK
-//      font: tests must not depend on fonts (see the README for screenshots).
+//      font: tests must not depend on fonts (see CONTRIBUTING.md › Fonts for screenshots).
 // It says once, on stderr, which one it uses.
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
-// Bytes are a feature: what the built files cost a page, against the budgets in README › Size
-// and speed. Sizes are deterministic (no timing), so they are checked on every test run.
+// Bytes are a feature: what the built files cost a page, against the budgets in docs/sizes.md
+// (Size and speed). Sizes are deterministic (no timing), so they are checked on every test run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ test("no element's code brings news-provider's: the loader loads the provider wh
   }
 });
 
-// A ratchet, not a target (README › Budgets): Lit, its hydration support, @lit/context and
+// A ratchet, not a target (docs/sizes.md › Budgets): Lit, its hydration support, @lit/context and
 // DOMPurify are ~22 KB of it. Lower the ceiling when the file shrinks; raise it only in the commit
 // that must add bytes, saying why.
 test('the all-in-one file does not grow past 47 KB gzip', () => {
@@ -65,7 +65,7 @@ test('our own code does not grow past 29,192 bytes gzip', async () => {
 });
 
 // A ratchet like the two above: the demo's server-rendered pages as HTML (before compression).
-// The goal for the article page is 60 KB (README › Size and speed); each shadow root's <style>
+// The goal for the article page is 60 KB (docs/sizes.md › Size and speed); each shadow root's <style>
 // holds only the rules its DOM uses, and the site's data is still embedded once per element.
 test('the server-rendered demo pages stay within their HTML ceilings', async () => {
   const { renderPage } = await import('newsroom-elements/ssr');
