@@ -29,5 +29,6 @@ test('every element in the manifest has a page with its reference and a live exa
       assert.ok(page.includes(`| \`${part.name}\` |`), `docs/${tag}.md documents the ${part.name} part`);
     }
     assert.ok(read('docs/README.md').includes(`(${tag}.md)`), `docs/README.md links docs/${tag}.md`);
+    assert.ok(read('README.md').includes(`(docs/${tag}.md)`), `README.md links docs/${tag}.md`);
   }
 });
