@@ -11,6 +11,7 @@ import { NewsroomBase } from '../core/element/newsroom-base.js';
 import { isTransient } from '../core/network/retry.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { baseStyles } from '../core/ui/styles.js';
+import { quietButton } from '../core/ui/quiet-button.js';
 import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
 import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
 import { type FormStrings, messages } from './message-form.messages.js';
@@ -249,7 +250,7 @@ export class MessageForm extends NewsroomBase {
     if (this.phase === 'sent') {
       return html`<div class="sent" role="status" part="sent" tabindex="-1">
         <slot name="sent"><p>${t.sent}</p></slot>
-        ${quietButton('send-another', t.another, this.startAnother)}
+        ${quietButton(t.another, this.startAnother, { part: 'send-another' })}
       </div>`;
     }
     const sending = this.phase === 'sending';
@@ -264,7 +265,7 @@ export class MessageForm extends NewsroomBase {
         this.restored
           ? html`<div class="draft" part="draft">
             <p>${t.restored}</p>
-            ${quietButton('discard', t.discard, this.discard)}
+            ${quietButton(t.discard, this.discard, { part: 'discard' })}
           </div>`
           : nothing
       }
@@ -279,7 +280,7 @@ export class MessageForm extends NewsroomBase {
         this.phase === 'failed'
           ? html`<div class="error" role="alert" part="error">
             <p>${this.failure(t)} ${t.kept}</p>
-            ${quietButton('retry', t.retry, this.retry)}
+            ${quietButton(t.retry, this.retry, { part: 'retry' })}
           </div>`
           : nothing
       }
@@ -491,9 +492,6 @@ export class MessageForm extends NewsroomBase {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 }
-
-const quietButton = (part: string, label: string, onClick: () => void) =>
-  html`<button class="button quiet" type="button" part=${part} @click=${onClick}>${label}</button>`;
 
 /** A short human message from an error answer (`message`, `error` or `detail`, or plain text), after a space; else ''. */
 function serverMessage(body: unknown): string {

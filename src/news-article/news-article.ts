@@ -12,6 +12,7 @@ import { safeUrl } from '../core/security/safe-url.js';
 import { pageHref, pageParam } from '../core/page/address.js';
 import { loadSanitizer, sanitizer } from '../core/security/sanitizer.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
+import { quietButton } from '../core/ui/quiet-button.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
 import { articleBody } from './article-body.js';
 import { messages } from './news-article.messages.js';
@@ -223,21 +224,21 @@ export class NewsArticle extends NewsroomElement {
     return html`<div class="controls" part="controls">
       ${
         this.live && typeof navigator.share === 'function'
-          ? quietButton('share', text.share, () => this.share(title, url))
+          ? quietButton(text.share, () => this.share(title, url), { action: 'share' })
           : html`<span class="share">
             <span class="share-label">${text.shareTo}</span>
             ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
             ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
-            ${quietButton('copy', text.copy, () => this.clipboard.copy(url, url))}
+            ${quietButton(text.copy, () => this.clipboard.copy(url, url), { action: 'copy' })}
           </span>`
       }
-      ${quietButton('print', text.print, () => window.print())}
+      ${quietButton(text.print, () => window.print(), { action: 'print' })}
       ${
         !this.closable
           ? nothing
           : back
             ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
-            : quietButton('close', text.close, this.onClose)
+            : quietButton(text.close, this.onClose, { action: 'close' })
       }
       <span class="status" role="status">${copied === undefined ? '' : copied ? text.copied : text.copyFailed + url}</span>
     </div>`;
@@ -289,9 +290,6 @@ export class NewsArticle extends NewsroomElement {
     </div>`;
   }
 }
-
-const quietButton = (action: string, label: string, onClick: (event: Event) => void) =>
-  html`<button class="button quiet" type="button" data-action=${action} @click=${onClick}>${label}</button>`;
 
 function sameOrigin(url: string): boolean {
   try {
