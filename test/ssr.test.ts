@@ -123,6 +123,9 @@ describe('a server-rendered page', () => {
     const footer = frame.document.querySelector('site-nav[variant=footer]')!;
     expect(inline(footer)).to.contain('.footer');
     expect(inline(footer)).to.not.contain('.bar');
+    // ...and of the theme, the variables its rules read: no error colour where no error is shown.
+    expect(inline(footer)).to.contain('--_muted:').and.contain('var(--_muted)');
+    expect(inline(footer)).to.not.contain('--_danger');
 
     // What the server's DOM looks like with the page's styles, property by property...
     const properties = [
@@ -307,6 +310,28 @@ describe('a server-rendered page', () => {
     nav.setAttribute('variant', 'bar');
     await (nav as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(nav.shadowRoot!.querySelectorAll('nav.bar')).to.have.length(1);
+  });
+
+  it('carries each source’s data once, and an element whose shared data a script removed loads its source', async () => {
+    const frame = await openPage('?id=1001');
+    const scripts = [...frame.document.querySelectorAll('script[type="application/json"]')];
+    const held = scripts.filter((script) => script.id);
+    // The menu bar holds the site's JSON; the breadcrumb, contact block and footer name it.
+    expect(held.map((script) => script.parentElement!.localName)).to.deep.equal(['site-nav', 'news-article', 'news-list']);
+    const site = held[0].id;
+    const naming = scripts.filter((script) => script.getAttribute('data-from') === site);
+    expect(naming.map((script) => script.parentElement!.localName)).to.deep.equal(['site-nav', 'contact-card', 'site-nav']);
+    for (const script of naming) expect(script.textContent).to.equal('');
+
+    frame.document.querySelector('site-nav')!.remove(); // a host script takes the menu bar (and the data) away
+    await hydrate(frame);
+    const card = shadow(frame, 'contact-card');
+    await waitUntil(() => card.textContent!.includes('020-123456789') && !card.querySelector('.skeleton'), 'the contact lines, loaded');
+    expect(contentRequests(frame).filter((name) => name.endsWith('/site.json')).length).to.be.greaterThan(0);
+    expect(
+      frame.problems.every((problem) => /^warn: <(site-nav|contact-card)>: the server-rendered content was rendered again/.test(problem)),
+    ).to.equal(true);
+    expect(shadow(frame, 'site-nav[variant=footer]').textContent).to.contain('公司简介');
   });
 
   it('an article whose language a script changed before hydration renders afresh, in that language, with its body', async () => {

@@ -7,7 +7,7 @@ import { normalizeArticle } from '../core/data/news-format.js';
 import { formatDate, type Messages } from '../core/locale/locale.js';
 import type { NewsItem } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
-import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { inlineScript, NewsroomElement } from '../core/element/newsroom-element.js';
 import { pageBase } from '../core/page/address.js';
 import { baseStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
@@ -102,7 +102,7 @@ export class RelatedArticles extends NewsroomElement {
       // server wrote, and hydrates, instead of a skeleton until the article's code arrives.
       let data = article?.data;
       try {
-        data ??= JSON.parse(article!.querySelector('[type="application/json"]')!.textContent!);
+        data ??= JSON.parse(inlineScript(article!)!.textContent!);
       } catch {
         // No article, no inline data, or malformed data (the article reports that itself).
       }

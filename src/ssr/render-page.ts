@@ -192,15 +192,15 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
   );
   for (const item of items) followArticle(item, items);
 
-  const styles = new Set<string>();
+  const written: Written = { styles: new Set(), data: new Set() };
   const edits = withPage(page, () => [
-    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, styles, options.onError)]),
+    ...items.map(({ found, element }): Edit => [found.insertAt, renderElement(found, element, written, options.onError)]),
     ...safeHeadEdits(parsed, items, options.onError),
     ...(options.feed ? feedLinkEdits(parsed, options.feed, options.feedTitle) : []),
   ]);
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
-  return { html: out, styleHashes: [...styles].map(styleHash), formKeys };
+  return { html: out, styleHashes: [...written.styles].map(styleHash), formKeys };
 }
 
 /** The CSP source expression that allows exactly the inline style `css`. */
@@ -313,10 +313,10 @@ function loader(options: RenderPageOptions) {
 }
 
 /** The element's shadow root as declarative shadow DOM, and the data it used as inline JSON. */
-function renderElement(found: FoundElement, element: ServerElement, styles: Set<string>, onError?: (error: SourceError) => void): string {
+function renderElement(found: FoundElement, element: ServerElement, written: Written, onError?: (error: SourceError) => void): string {
   if (skipped.has(element)) return '';
   try {
-    return renderShadow(found, element, styles);
+    return renderShadow(found, element, written);
   } catch (error) {
     // Whatever one element could not do on the server, the browser still can: left to it.
     skipped.add(element);
@@ -329,7 +329,13 @@ function renderElement(found: FoundElement, element: ServerElement, styles: Set<
 const shadowStyle = (element: ServerElement): string =>
   (element.constructor as typeof LitElement).elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('');
 
-function renderShadow(found: FoundElement, element: ServerElement, styles: Set<string>): string {
+/** What the page holds so far: its inline styles (for the CSP) and the ids of its inline data. */
+interface Written {
+  styles: Set<string>;
+  data: Set<string>;
+}
+
+function renderShadow(found: FoundElement, element: ServerElement, { styles, data }: Written): string {
   const renderer = renderers.get(element)!;
   renderer.connectedCallback();
   const renderInfo = {
@@ -359,17 +365,27 @@ function renderShadow(found: FoundElement, element: ServerElement, styles: Set<s
   const from = element.resolvedLocale && renderedFrom((name) => found.attributes.get(name), observed, element.resolvedLocale);
   return (
     `<template shadowrootmode="open">${from ? `<!--${from}-->` : ''}${shadow}</template>` +
-    (response?.data === undefined ? '' : inlineJson(response))
+    (response?.data === undefined ? '' : inlineJson(response, data))
   );
 }
 
 /**
  * The data as the inline JSON script the elements read, every `<` escaped (see `scriptJson`),
- * with the paging headers it came with as `data-total` / `data-total-pages`.
+ * with the paging headers it came with as `data-total` / `data-total-pages`. A page holds each
+ * source's data once: the menu, the footer and the contact block all show the site's JSON, so
+ * the first of them carries it under an id made from its text, and the others a
+ * `<script type="application/json" data-from="…">` naming it (`inlineScript` reads either). An
+ * id from the text, not a counter, so pages put together from fragments rendered apart never
+ * give two different sources one id.
  */
-const inlineJson = ({ data, total, totalPages }: ContentResponse): string => {
+const inlineJson = ({ data, total, totalPages }: ContentResponse, written: Set<string>): string => {
   const count = (name: string, value: number | undefined) => (value === undefined ? '' : ` ${name}="${value}"`);
-  return `<script type="application/json"${count('data-total', total)}${count('data-total-pages', totalPages)}>${scriptJson(data)}</script>`;
+  const attributes = `${count('data-total', total)}${count('data-total-pages', totalPages)}`;
+  const json = scriptJson(data);
+  const id = 'newsroom-data-' + createHash('sha256').update(`${attributes}\n${json}`).digest('base64url').slice(0, 10);
+  if (written.has(id)) return `<script type="application/json" data-from="${id}"></script>`;
+  written.add(id);
+  return `<script type="application/json" id="${id}"${attributes}>${json}</script>`;
 };
 
 /** The head edits, or none (and a report) when the article's fields could not be read. */

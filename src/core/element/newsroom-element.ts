@@ -147,7 +147,7 @@ export abstract class NewsroomElement extends NewsroomBase {
    * `X-WP-TotalPages`), which a WordPress list pages by; server rendering writes them.
    */
   private readInlineData(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
+    const script = inlineScript(this);
     if (!script) return;
     let data: unknown;
     try {
@@ -168,6 +168,19 @@ export abstract class NewsroomElement extends NewsroomBase {
     }
     this.toggleAttribute('aria-busy', this.content.status === 'pending');
   }
+}
+
+/**
+ * An element's inline data: its child `<script type="application/json">`, or the script that
+ * child names with `data-from` (server rendering writes each source's data once a page, and the
+ * other elements of that source refer to it). Null when there is none, or the one named is gone
+ * (the element then loads its source).
+ */
+export function inlineScript(element: Element): Element | null {
+  const script = element.querySelector(':scope > script[type="application/json"]');
+  const from = script?.getAttribute('data-from');
+  // The page's: server rendering writes whole pages, never into another component's shadow root.
+  return from ? document.getElementById(from) : script;
 }
 
 export type { ContentResponse };
