@@ -156,8 +156,26 @@ export function usedStyles(css: string, html: string): string {
     const used = usedRules(css, markupOf(html), keyframes);
     let animations = '';
     for (const [name, rule] of keyframes) if (used.split(/[\s:,;{}]+/).includes(name)) animations += rule;
-    return used + animations;
+    return withoutUnreadVariables(used + animations);
   } catch {
     return css;
+  }
+}
+
+// A declaration of one of our own private custom properties (`--_accent: …`): the theme is set on
+// every root's `:host`, and most roots read only some of it.
+const PRIVATE_DECLARATION = /(--_[\w-]+)\s*:[^;{}]*(?:;|(?=\}))/g;
+
+/**
+ * `css` without the declarations of private custom properties nothing in it reads (`var(--_x`).
+ * A page's roots carry the whole theme otherwise: ~160 bytes each of colours they never use.
+ * Only `--_` names, which are ours: the public `--newsroom-*` ones are the page's to read.
+ */
+function withoutUnreadVariables(css: string): string {
+  for (;;) {
+    const read = new Set([...css.matchAll(/var\(\s*(--_[\w-]+)/g)].map(([, name]) => name));
+    const next = css.replace(PRIVATE_DECLARATION, (declaration, name: string) => (read.has(name) ? declaration : ''));
+    if (next === css) return css;
+    css = next;
   }
 }

@@ -400,10 +400,17 @@ test("each shadow root's <style> holds the rules its DOM may use, states a visit
   const { styleHashes } = await renderPageResult(html, { url: 'https://example.test/', fetch });
   const hash = (css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
   assert.deepEqual(styleHashes.sort(), [...new Set(styles)].map(hash).sort());
-  // Every rule kept is one of the element's own, as Lit wrote it.
+  // Every rule kept is one of the element's own, as Lit wrote it, but for the theme's private
+  // variables that nothing kept reads: each one kept is read, each one left out is not.
   const { NewsList } = await import('newsroom-elements/classes');
   const full = NewsList.elementStyles.map((style) => style.cssText).join('');
+  const privateDeclaration = /--_[\w-]+:[^;{}]*;?/g;
+  const withoutPrivate = full.replace(privateDeclaration, '');
   for (const rule of cards.split('}').filter((rule) => rule && !rule.includes('{@') && !rule.startsWith('@'))) {
-    assert.ok(full.includes(rule.split('{').pop()), `${rule} comes from the element's styles`);
+    assert.ok(withoutPrivate.includes(rule.split('{').pop().replace(privateDeclaration, '')), `${rule} comes from the element's styles`);
+  }
+  for (const [declaration, name] of full.matchAll(/(--_[\w-]+):[^;{}]*/g)) {
+    const read = cards.includes(`var(${name}`);
+    assert.equal(cards.includes(declaration), read, `${declaration} is kept exactly when the styles kept read it`);
   }
 });

@@ -20,10 +20,11 @@ export const baseStyles = css`
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_background);
+    /* Each platform's UI font once, Chinese included: every server-rendered root repeats it. */
     font-family: var(
       --newsroom-font,
-      system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei',
-      'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', Roboto, 'Helvetica Neue', Arial, sans-serif
+      system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC',
+      Roboto, Arial, sans-serif
     );
     font-size: var(--newsroom-font-size, 1rem);
     line-height: 1.6;
