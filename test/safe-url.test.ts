@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isExternal, safeUrl } from '../src/core/security/safe-url.js';
+import { isExternal, pagePath, safeUrl } from '../src/core/security/safe-url.js';
 
 describe('safeUrl', () => {
   const base = 'https://news.example/news/list.html';
@@ -75,5 +75,23 @@ describe('safeUrl', () => {
     expect(isExternal(`${location.origin}@elsewhere.example/`)).to.equal(true);
     expect(isExternal(`${location.origin}/path?x=https://elsewhere.example/`)).to.equal(false);
     expect(isExternal('/relative/path')).to.equal(false);
+  });
+});
+
+describe('pagePath', () => {
+  it("writes an address on the page's origin as its path, and any other as it is", () => {
+    expect(pagePath(`${location.origin}/news/1.html?x=1#top`)).to.equal('/news/1.html?x=1#top');
+    expect(pagePath(`${location.origin}/`)).to.equal('/');
+    expect(pagePath('https://partner.example/a')).to.equal('https://partner.example/a');
+    expect(pagePath('mailto:a@b.example')).to.equal('mailto:a@b.example');
+    // Another port, or an origin that only starts the same, is another origin.
+    expect(pagePath(`${location.origin}0/x`)).to.equal(`${location.origin}0/x`);
+  });
+
+  it('keeps an address absolute when its path would read as another host (`//evil.example`)', () => {
+    const sneaky = safeUrl('/.//evil.example/x')!; // the dot segment goes, leaving `//`
+    expect(sneaky).to.equal(`${location.origin}//evil.example/x`);
+    expect(pagePath(sneaky)).to.equal(sneaky);
+    expect(new URL(pagePath(sneaky), location.href).host).to.equal(location.host);
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { emit } from '../core/element/events.js';
 import type { NewsItem } from '../core/data/model.js';
-import { isExternal } from '../core/security/safe-url.js';
+import { isExternal, pagePath } from '../core/security/safe-url.js';
 
 /** A plain click: Ctrl/Cmd/Shift/Alt and middle clicks open tabs and windows, left to the browser. */
 export const plainClick = (event: MouseEvent): boolean =>
@@ -10,7 +10,7 @@ export const plainClick = (event: MouseEvent): boolean =>
 /** An item's title: a link when it has an address, plain text otherwise. */
 export const newsLink = (title: string, href: string | undefined) =>
   href
-    ? html`<a part="title link" href=${href} rel=${isExternal(href) ? 'noopener noreferrer' : nothing}>${title}</a>`
+    ? html`<a part="title link" href=${pagePath(href)} rel=${isExternal(href) ? 'noopener noreferrer' : nothing}>${title}</a>`
     : html`<span part="title">${title}</span>`;
 
 /**

@@ -68,3 +68,14 @@ export function isExternal(href: string): boolean {
     return false;
   }
 }
+
+/**
+ * `href` as a link writes it: the path alone when it is on the page's own origin. Shorter (a
+ * page's menus, lists and footer hold dozens), and right when a server renders the page under
+ * another host name than visitors use (behind a proxy). An address whose path starts with `//`
+ * stays absolute: as a path it would name another host.
+ */
+export function pagePath(href: string): string {
+  const origin = pageOrigin();
+  return href.startsWith(origin + '/') && !href.startsWith(origin + '//') ? href.slice(origin.length) : href;
+}

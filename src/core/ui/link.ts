@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Locale } from '../locale/locale.js';
-import { isExternal } from '../security/safe-url.js';
+import { isExternal, pagePath } from '../security/safe-url.js';
 
 const NEW_TAB: Record<Locale, string> = { en: '(opens in a new tab)', 'zh-CN': '（在新标签页打开）' };
 
@@ -10,7 +10,7 @@ const NEW_TAB: Record<Locale, string> = { en: '(opens in a new tab)', 'zh-CN': '
  */
 export function contentLink(href: string, label: unknown, locale: Locale, part = 'link', current = false) {
   const external = isExternal(href);
-  return html`<a part=${part} href=${href} aria-current=${current ? 'page' : nothing} target=${external ? '_blank' : nothing}
+  return html`<a part=${part} href=${pagePath(href)} aria-current=${current ? 'page' : nothing} target=${external ? '_blank' : nothing}
     rel=${external ? 'noopener noreferrer' : nothing}
     >${label}${external ? html`<span class="visually-hidden"> ${NEW_TAB[locale]}</span>` : nothing}</a>`;
 }
