@@ -45,6 +45,13 @@ function shipPaths(node) {
 export function publicContractPlugin() {
   return {
     name: 'newsroom-public-contract',
+    // Private, protected and static members are dropped as each class is read, before the type
+    // parser (the next plugin) expands their types: it has nothing to say about what is not documented.
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (node.kind !== ts.SyntaxKind.ClassDeclaration) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name?.getText());
+      if (declaration?.members) declaration.members = declaration.members.filter(isPublic);
+    },
     packageLinkPhase({ customElementsManifest: manifest }) {
       const defaults = themeDefaults();
       const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
@@ -65,7 +72,6 @@ export function publicContractPlugin() {
           delete declaration.cssParts;
           delete declaration.cssProperties;
         }
-        if (declaration.members) declaration.members = declaration.members.filter(isPublic);
         // The manifest documents values, not source: a module constant's long initializer (a css``
         // block, a table of messages) is left out.
         if (declaration.kind === 'variable' && declaration.default?.length > 80) delete declaration.default;
@@ -118,10 +124,13 @@ export default {
   outdir: '.',
   litelement: true,
   // The type checker lets the type parser expand aliases (`NewsListLayout` → `'list' | 'cards' |
-  // 'compact'`) into `parsedType`, which the editor integrations offer as values.
+  // 'compact'`) into `parsedType`, which the editor integrations offer as values. Its program starts
+  // from the package's entries (tsconfig.manifest.json), not from every source and test file: the
+  // parser also expands each type alias of its starting files up front and warns about the ones it
+  // cannot (DOM globals, parse5's recursive trees, generic `Record`s), none of which is documented.
   overrideModuleCreation({ ts, globs }) {
-    const program = getTsProgram(ts, globs, 'tsconfig.json');
+    const program = getTsProgram(ts, [], 'tsconfig.manifest.json');
     return program.getSourceFiles().filter((file) => globs.some((path) => file.fileName.endsWith(path.replace(/^\.\//, ''))));
   },
-  plugins: [typeParserPlugin(), publicContractPlugin(), ...integrationPlugins()],
+  plugins: [publicContractPlugin(), typeParserPlugin(), ...integrationPlugins()],
 };
