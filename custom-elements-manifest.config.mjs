@@ -56,7 +56,7 @@ export function publicContractPlugin() {
       const defaults = themeDefaults();
       const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
       // The theme every element gets from baseStyles is documented once, on the shared base class.
-      const theme = declarations.find((d) => d.name === 'NewsroomElement')?.cssProperties ?? [];
+      const theme = declarations.find((d) => d.name === 'ContentElement')?.cssProperties ?? [];
       for (const module of manifest.modules) {
         // Lit's `static styles` is not in the manifest; the source says whether the shared styles are in.
         const usesBaseStyles = /static\s+(override\s+)?styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(readFileSync(module.path, 'utf8'));

@@ -48,7 +48,7 @@ const loading = new Map<string, Promise<boolean>>();
  * from then on waits for it, so their tags hydrate. Usually that is before any element's code
  * (the server rendered the page); when server-rendered elements are added to a page later, it
  * applies from then on, and an element whose tag was defined before renders afresh instead
- * (NewsroomBase). A page whose elements render in the browser never asks for it.
+ * (HydratingElement). A page whose elements render in the browser never asks for it.
  */
 let hydration: Promise<unknown> | undefined;
 const importModule = (file: string) => import(/* @vite-ignore */ url(file));

@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { NewsroomElement } from '../src/core/element/newsroom-element.js';
+import { ContentElement } from '../src/core/element/content-element.js';
 import { baseStyles } from '../src/core/ui/styles.js';
 import { normalizeList } from '../src/core/data/news-format.js';
 import '../src/news-provider/define.js';
 import { fastClient, mockLog, mockUrl, uniqueKey, until } from './helpers.js';
 
 /** The smallest data element: the titles of a list, to exercise the shared core. */
-class TitleList extends NewsroomElement {
+class TitleList extends ContentElement {
   static override styles = baseStyles;
   override render() {
     return this.content.render({

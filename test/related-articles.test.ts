@@ -1,14 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { NewsroomElement } from '../src/core/element/newsroom-element.js';
+import { ContentElement } from '../src/core/element/content-element.js';
 import type { RelatedArticles } from '../src/related-articles/related-articles.js';
 import '../src/related-articles/define.js';
 import { fastClient, mockLog, mockUrl, parts, uniqueKey, until } from './helpers.js';
 
 const ARTICLE = '/test/fixtures/related-article.json';
 
-/** A stand-in for `news-article`: any NewsroomElement that loads an article and fires `newsroom-load`. */
-class StubArticle extends NewsroomElement {
+/** A stand-in for `news-article`: any ContentElement that loads an article and fires `newsroom-load`. */
+class StubArticle extends ContentElement {
   override render() {
     return this.content.render({ pending: () => litHtml`…`, error: (e) => this.renderError(e), complete: () => litHtml`<p>article</p>` });
   }

@@ -9,7 +9,7 @@ import { contentLink } from '../core/ui/link.js';
 import { baseStyles, containerStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
 import { headingTag } from '../core/ui/heading.js';
 import { CopyController } from '../core/ui/copy.js';
-import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { ContentElement } from '../core/element/content-element.js';
 import { siteOf } from '../core/data/site-format.js';
 import { styles } from './contact-card.styles.js';
 
@@ -95,7 +95,7 @@ function websiteHref(value: string, base: string): string | undefined {
  *
  * @tagname contact-card
  */
-export class ContactCard extends NewsroomElement {
+export class ContactCard extends ContentElement {
   static override styles = [baseStyles, containerStyles, headingStyles, styles];
 
   /** The card's title; defaults to `contact.title`, then "Contact" / "联系方式". */

@@ -7,7 +7,7 @@ import { DEFAULT_TIMEOUT } from '../core/network/content-client.js';
 import { ContentError } from '../core/network/content-error.js';
 import { emit } from '../core/element/events.js';
 import { format } from '../core/locale/locale.js';
-import { NewsroomBase } from '../core/element/newsroom-base.js';
+import { HydratingElement } from '../core/element/hydrating-element.js';
 import { isTransient } from '../core/network/retry.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { baseStyles } from '../core/ui/styles.js';
@@ -105,7 +105,7 @@ type Text = (t: FormStrings) => string;
  *
  * @tagname message-form
  */
-export class MessageForm extends NewsroomBase {
+export class MessageForm extends HydratingElement {
   static override styles = [baseStyles, styles];
 
   /** The URL messages are POSTed to (resolved against the page; http and https only). */
@@ -137,7 +137,8 @@ export class MessageForm extends NewsroomBase {
 
   /**
    * A message to show again: `{ values, errors, idempotencyKey }`, as a server sends back a form
-   * post it refused. Also read from a child `<script type="application/json">`.
+   * post it refused. Also read from a child `<script type="application/json">`. Not content as
+   * on the other elements (nothing is loaded): the form's own state, handed back.
    */
   @property({ attribute: false }) data?: MessageFormData;
 

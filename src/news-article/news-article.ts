@@ -7,7 +7,7 @@ import { fillTemplate, formatDate, type Locale } from '../core/locale/locale.js'
 import type { Article, ArticleLink } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
 import { CopyController } from '../core/ui/copy.js';
-import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { ContentElement } from '../core/element/content-element.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { pageHref, pageParam } from '../core/page/address.js';
 import { loadSanitizer, sanitizer } from '../core/security/sanitizer.js';
@@ -49,7 +49,7 @@ import { styles } from './news-article.styles.js';
  *
  * @tagname news-article
  */
-export class NewsArticle extends NewsroomElement {
+export class NewsArticle extends ContentElement {
   static override styles = [baseStyles, containerStyles, styles];
 
   /** Article id filled into `article-src`; defaults to the page URL's `id` query parameter. */

@@ -6,7 +6,7 @@ import { normalizeList } from '../core/data/news-format.js';
 import { fillTemplate, format, formatDate, type Messages } from '../core/locale/locale.js';
 import type { Category, NewsItem, NewsList as NewsListData } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
-import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { ContentElement } from '../core/element/content-element.js';
 import { rovingFocus } from '../core/ui/roving-focus.js';
 import { pageHref, pageParam as addressParam } from '../core/page/address.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
@@ -134,7 +134,7 @@ interface ListView {
  *
  * @tagname news-list
  */
-export class NewsList extends NewsroomElement {
+export class NewsList extends ContentElement {
   static override styles = [baseStyles, containerStyles, styles];
 
   /** How items are laid out: `list` (title, date, summary, picture), `cards` (a grid) or `compact` (title and date). */

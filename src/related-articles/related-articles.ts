@@ -7,7 +7,7 @@ import { normalizeArticle } from '../core/data/news-format.js';
 import { formatDate, type Messages } from '../core/locale/locale.js';
 import type { NewsItem } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
-import { inlineScript, NewsroomElement } from '../core/element/newsroom-element.js';
+import { ContentElement, inlineScript } from '../core/element/content-element.js';
 import { pageBase } from '../core/page/address.js';
 import { baseStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
@@ -21,7 +21,7 @@ const messages: Messages<{ heading: string }> = {
 /** What a followed `news-article` announces when it loads or fails. */
 const ARTICLE_EVENTS = ['newsroom-load', 'newsroom-error'];
 
-/** What a `news-article` offers a follower: its loaded JSON (the `NewsroomElement` contract). */
+/** What a `news-article` offers a follower: its loaded JSON (the `ContentElement` contract). */
 type ArticleSource = Element & { data?: unknown };
 
 /**
@@ -47,7 +47,7 @@ type ArticleSource = Element & { data?: unknown };
  *
  * @tagname related-articles
  */
-export class RelatedArticles extends NewsroomElement {
+export class RelatedArticles extends ContentElement {
   static override styles = [baseStyles, headingStyles, styles];
 
   /** Id of a `news-article` in the same document (or shadow root) to follow; when set, `src` is not loaded. */

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { format, type Messages } from '../core/locale/locale.js';
 import type { MenuItem } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
-import { NewsroomElement } from '../core/element/newsroom-element.js';
+import { ContentElement } from '../core/element/content-element.js';
 import { rovingFocus } from '../core/ui/roving-focus.js';
 import { pageHref } from '../core/page/address.js';
 import { contentLink } from '../core/ui/link.js';
@@ -81,7 +81,7 @@ const controlsOf = (list: Element | null): HTMLElement[] =>
  *
  * @tagname site-nav
  */
-export class SiteNav extends NewsroomElement {
+export class SiteNav extends ContentElement {
   static override styles = [baseStyles, containerStyles, styles];
 
   /** Which menu of `site.json` to show (`main`, `footer`, `links`, or any other name). */

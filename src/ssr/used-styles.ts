@@ -145,7 +145,7 @@ function usedRules(css: string, markup: Markup, keyframes: Map<string, string>):
 /**
  * The rules of `css` that may apply to the elements of `html`, a server-rendered shadow root.
  * The browser shows that root from the page's own `<style>` until the element hydrates and adopts
- * its full styles (NewsroomBase), and without script it never changes but for states a visitor
+ * its full styles (HydratingElement), and without script it never changes but for states a visitor
  * reaches by pointer or keyboard, which are kept: so the page carries each element's skeleton,
  * error panel and other variants' rules only where they are shown. A sheet it cannot read is
  * returned whole.

@@ -8,12 +8,13 @@ import { cameFromServer, renderedFrom } from './hydration.js';
 import { nextTask } from './next-task.js';
 
 /**
- * What every element a visitor sees shares (all but news-provider), the message form included:
+ * The base of every element a visitor sees (all but news-provider), the message form included:
  * the `locale` attribute, the nearest provider's config, the language they resolve to, and a
  * server-rendered shadow root hydrated in a task of its own, or rendered afresh where hydrating
- * would keep stale text or show the content twice.
+ * would keep stale text or show the content twice. Elements that show content JSON extend
+ * `ContentElement`, which adds the loading on top of this.
  */
-export abstract class NewsroomBase extends LitElement {
+export abstract class HydratingElement extends LitElement {
   /** UI language: `zh-CN` or `en`. Defaults to the provider's, then the nearest `lang`, then `en`. */
   @property() locale?: string;
 
@@ -68,7 +69,7 @@ export abstract class NewsroomBase extends LitElement {
     }
     this.renderAfresh(reason);
     // Not LitElement's: with the hydration support applied, it would mark the root for hydrating.
-    return (ReactiveElement.prototype as unknown as NewsroomBase).createRenderRoot.call(this);
+    return (ReactiveElement.prototype as unknown as HydratingElement).createRenderRoot.call(this);
   }
 
   /**

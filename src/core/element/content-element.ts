@@ -4,13 +4,20 @@ import { type ContentClient, type ContentResponse, countOf, defaultClient } from
 import { ContentController } from './content-controller.js';
 import { ContentError } from '../network/content-error.js';
 import { coreMessages, fillTemplate, format } from '../locale/locale.js';
-import { NewsroomBase } from './newsroom-base.js';
+import { HydratingElement } from './hydrating-element.js';
 import { pageBase } from '../page/address.js';
 import { safeUrl } from '../security/safe-url.js';
 
 /**
- * What every data element shares: `src` / inline JSON / the `data` property, the shared content
- * client and config from the nearest `news-provider`, the locale, and the load / error UI.
+ * The base of the elements that show content JSON (site-nav, contact-card, news-list,
+ * news-article, related-articles): `src` / inline JSON / the `data` property, the shared content
+ * client and config from the nearest `news-provider`, and the load / error UI, on top of what
+ * `HydratingElement` gives every element.
+ *
+ * `data` here is the content: what `src` loaded or inline JSON gave, held by the `content`
+ * controller, and setting it shows other content. message-form has a `data` property too, read
+ * from the same places (a property or a child JSON script), but it is no content: it is a
+ * refused form post to show again (`MessageFormData`), and the form never loads it.
  *
  * The theme below comes with the shared base styles, so every element that uses them takes it.
  * @cssprop --newsroom-accent - Accent colour: links, buttons, focus rings.
@@ -26,7 +33,7 @@ import { safeUrl } from '../security/safe-url.js';
  * @cssprop --newsroom-font - Font family.
  * @cssprop --newsroom-font-size - Base font size.
  */
-export abstract class NewsroomElement extends NewsroomBase {
+export abstract class ContentElement extends HydratingElement {
   /** URL of the JSON to show, resolved against the provider's `base`. */
   @property() src = '';
 
@@ -64,7 +71,7 @@ export abstract class NewsroomElement extends NewsroomBase {
     super();
     // Upgrade-safe: a page that set `.data` before the bundle loaded created an own property
     // that hides the accessor. Take it back and apply it once connected.
-    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+    if (Object.hasOwn(this, 'data')) {
       this.early = { data: (this as { data?: unknown }).data };
       delete (this as { data?: unknown }).data;
     }
