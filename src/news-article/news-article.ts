@@ -10,6 +10,7 @@ import { CopyController } from '../core/ui/copy.js';
 import { ContentElement } from '../core/element/content-element.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { pageHref, pageParam } from '../core/page/address.js';
+import { PageAddressController } from '../core/page/address-controller.js';
 import { loadSanitizer, sanitizer } from '../core/security/sanitizer.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
 import { quietButton } from '../core/ui/quiet-button.js';
@@ -73,6 +74,9 @@ export class NewsArticle extends ContentElement {
   /** The copy-link confirmation on screen, for the link it was about. */
   private readonly clipboard = new CopyController(this);
 
+  // Back / forward may change the page URL's `id`: the source URL is read again.
+  protected readonly address = new PageAddressController(this);
+
   private normalized?: { response: ContentResponse; locale: Locale; article: Article };
 
   /** The loaded article, normalised from any supported format; `undefined` before one loads. */
@@ -85,16 +89,7 @@ export class NewsArticle extends ContentElement {
     super.connectedCallback();
     // A client-rendered article needs the sanitizer: load it alongside the content.
     if (!this.fromServer) void loadSanitizer();
-    window.addEventListener('popstate', this.onPopState);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
-  }
-
-  // Back / forward may change the page URL's `id`: the source URL is read again.
-  private readonly onPopState = (): void => this.requestUpdate();
 
   override sourceUrl(): string | undefined {
     if (this.src) return super.sourceUrl();

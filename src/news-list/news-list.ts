@@ -8,7 +8,8 @@ import type { Category, NewsItem, NewsList as NewsListData } from '../core/data/
 import { headingTag } from '../core/ui/heading.js';
 import { ContentElement } from '../core/element/content-element.js';
 import { rovingFocus } from '../core/ui/roving-focus.js';
-import { pageHref, pageParam as addressParam } from '../core/page/address.js';
+import { pageHref, pageParam } from '../core/page/address.js';
+import { PageAddressController } from '../core/page/address-controller.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
 import { newsLink, plainClick, selectOnClick } from './news-link.js';
 import { styles } from './news-list.styles.js';
@@ -54,9 +55,6 @@ const messages: Messages<{
 };
 
 const positive = (value: number | undefined): number | undefined => (Number.isInteger(value) && value! > 0 ? value : undefined);
-
-/** The page the address asks for under `key`: a paged list opens on it, so its pager links work without script. */
-const addressPage = (key: string): number | undefined => positive(Number(addressParam(key)));
 
 /** The lists on the page. */
 const lists = new Set<{ requestUpdate(): void }>();
@@ -177,12 +175,22 @@ export class NewsList extends ContentElement {
   private server = false;
   private view?: ListView;
 
+  // Back / forward through pages the pager pushed: the address says which page to show.
+  protected readonly address = new PageAddressController(this, () => {
+    if (!positive(this.limit)) this.page = this.addressPage() ?? 1;
+  });
+
   private get size(): number {
     return positive(this.pageSize) ?? 10;
   }
 
   private get currentPage(): number {
-    return positive(this.limit) ? 1 : (positive(this.page) ?? addressPage(this.pageKey) ?? 1);
+    return positive(this.limit) ? 1 : (positive(this.page) ?? this.addressPage() ?? 1);
+  }
+
+  /** The page the address asks for under this list's key: a paged list opens on it, so its pager links work without script. */
+  private addressPage(): number | undefined {
+    return positive(Number(pageParam(this.pageKey)));
   }
 
   private place = 0;
@@ -221,19 +229,12 @@ export class NewsList extends ContentElement {
   override connectedCallback(): void {
     super.connectedCallback();
     lists.add(this);
-    window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     lists.delete(this);
-    window.removeEventListener('popstate', this.onPopState);
   }
-
-  // Back / forward through pages the pager pushed: the address says which page to show.
-  private readonly onPopState = (): void => {
-    if (!positive(this.limit)) this.page = addressPage(this.pageKey) ?? 1;
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -7,6 +7,7 @@ import { headingTag } from '../core/ui/heading.js';
 import { ContentElement } from '../core/element/content-element.js';
 import { rovingFocus } from '../core/ui/roving-focus.js';
 import { pageHref } from '../core/page/address.js';
+import { PageAddressController } from '../core/page/address-controller.js';
 import { contentLink } from '../core/ui/link.js';
 import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
 import { findTrail } from './current-page.js';
@@ -113,16 +114,17 @@ export class SiteNav extends ContentElement {
   /** The current page the trail was found for. */
   private here?: string;
 
+  // Back / forward may move the current page (unless `current` names it): found again on update.
+  protected readonly address = new PageAddressController(this);
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onDocumentPointerDown);
-    window.addEventListener('popstate', this.onNavigate);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onDocumentPointerDown);
-    window.removeEventListener('popstate', this.onNavigate);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -270,10 +272,6 @@ export class SiteNav extends ContentElement {
 
   private readonly onDocumentPointerDown = (event: Event): void => {
     if ((this.open.size || this.menuOpen) && !event.composedPath().includes(this)) this.closeAll();
-  };
-
-  private readonly onNavigate = (): void => {
-    if (!this.current) this.requestUpdate();
   };
 
   private onKeydown(event: KeyboardEvent): void {
