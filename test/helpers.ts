@@ -95,3 +95,21 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
   await ready(el);
   return el;
 }
+
+/**
+ * Runs `run` with clicks kept from navigating the test page; `clickPrevented()` says whether the
+ * last click had already been cancelled (by an element's own handler) when it reached the window.
+ */
+export async function withoutNavigation(run: (clickPrevented: () => boolean | undefined) => Promise<void>): Promise<void> {
+  let prevented: boolean | undefined;
+  const guard = (event: Event) => {
+    prevented = event.defaultPrevented;
+    event.preventDefault();
+  };
+  window.addEventListener('click', guard);
+  try {
+    await run(() => prevented);
+  } finally {
+    window.removeEventListener('click', guard);
+  }
+}

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { NewsList } from '../src/news-list/news-list.js';
 import { pageNumbers } from '../src/news-list/news-list.js';
 import '../src/news-list/define.js';
-import { fastClient, imagesSettled, mockLog, mockUrl, mount, parts, uniqueKey, until } from './helpers.js';
+import { fastClient, imagesSettled, mockLog, mockUrl, mount, parts, uniqueKey, until, withoutNavigation } from './helpers.js';
 
 const LIST = '/test/fixtures/news-list.json';
 
@@ -595,25 +595,19 @@ describe('news-list: links and news-select', () => {
 
   it('fires a cancelable news-select with the item; cancelling stops the navigation', async () => {
     const el = await mountList(html`<news-list src=${LIST}></news-list>`);
-    let clickPrevented: boolean | undefined;
-    const guard = (event: Event) => {
-      clickPrevented = event.defaultPrevented;
-      event.preventDefault(); // never let the test page navigate
-    };
-    window.addEventListener('click', guard);
-    try {
+    await withoutNavigation(async (clickPrevented) => {
       const link = parts(el, 'link')[1];
       setTimeout(() => link.click());
       const selected = await oneEvent(el, 'news-select');
       expect(selected.detail.item).to.include({ id: '2002', title: '2025年东北地区农资流通市场观察', category: 'industry' });
       expect(selected.cancelable).to.equal(true);
       expect(selected.composed).to.equal(true);
-      expect(clickPrevented).to.equal(false);
+      expect(clickPrevented()).to.equal(false);
 
       const cancel = (event: Event) => event.preventDefault();
       el.addEventListener('news-select', cancel);
       link.click();
-      expect(clickPrevented).to.equal(true);
+      expect(clickPrevented()).to.equal(true);
       el.removeEventListener('news-select', cancel);
 
       // A Ctrl-click opens a new tab: left to the browser, no news-select.
@@ -621,9 +615,7 @@ describe('news-list: links and news-select', () => {
       el.addEventListener('news-select', () => (fired = true));
       link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
       expect(fired).to.equal(false);
-    } finally {
-      window.removeEventListener('click', guard);
-    }
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { html as litHtml } from 'lit';
 import { ContentElement } from '../src/core/element/content-element.js';
 import type { RelatedArticles } from '../src/related-articles/related-articles.js';
 import '../src/related-articles/define.js';
-import { fastClient, mockLog, mockUrl, parts, uniqueKey, until } from './helpers.js';
+import { fastClient, mockLog, mockUrl, parts, uniqueKey, until, withoutNavigation } from './helpers.js';
 
 const ARTICLE = '/test/fixtures/related-article.json';
 
@@ -72,23 +72,15 @@ describe('related-articles from src', () => {
   it('fires a cancelable news-select; cancelling stops the navigation', async () => {
     const el = await fixture<RelatedArticles>(html`<related-articles src=${ARTICLE}></related-articles>`);
     await shown(el);
-    let prevented: boolean | undefined;
-    const guard = (event: Event) => {
-      prevented = event.defaultPrevented;
-      event.preventDefault(); // never let the test page navigate
-    };
-    window.addEventListener('click', guard);
-    try {
+    await withoutNavigation(async (clickPrevented) => {
       setTimeout(() => parts(el, 'link')[0].click());
       const event = await oneEvent(el, 'news-select');
       expect(event.detail.item).to.include({ id: '990', title: '全力保障残运会接待基地食品安全' });
-      expect(prevented).to.equal(false);
+      expect(clickPrevented()).to.equal(false);
       el.addEventListener('news-select', (event) => event.preventDefault());
       parts(el, 'link')[0].click();
-      expect(prevented).to.equal(true);
-    } finally {
-      window.removeEventListener('click', guard);
-    }
+      expect(clickPrevented()).to.equal(true);
+    });
   });
 
   it('renders nothing for an article without related links', async () => {
