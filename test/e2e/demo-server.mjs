@@ -1,9 +1,11 @@
 // Starts the real demo server (`node demo/server.mjs`) on a free port for the end-to-end tests.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../browser.mjs';
 import { tempDir } from './files.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,4 +67,21 @@ export async function startDemoServer({ messagesFile = tempInbox() } = {}) {
       return code;
     },
   };
+}
+
+/**
+ * For a describe block that drives the demo in Chromium: the demo server and the browser start
+ * before its tests and stop after them. Tests read `demo.server` and `demo.browser`.
+ */
+export function demoInChromium() {
+  const demo = { server: undefined, browser: undefined };
+  before(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchBrowser();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.stop();
+  });
+  return demo;
 }

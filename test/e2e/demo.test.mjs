@@ -1,12 +1,11 @@
 // Every demo page in Chromium, served by the real demo server: each element renders content,
 // nothing logs an error, axe finds no violation; and a message sent through the demo form lands
 // in the inbox file exactly once, even when the request is retried.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../browser.mjs';
-import { repoRoot, startDemoServer } from './demo-server.mjs';
+import { demoInChromium, repoRoot } from './demo-server.mjs';
 import { pageProblems } from './page-problems.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -37,24 +36,15 @@ const pages = [
 ];
 
 describe('demo site in Chromium', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
   before(async () => {
     assert.ok(existsSync(bundle), 'dist/loader.js is missing: run `npm run build` first');
-    server = await startDemoServer();
-    browser = await launchBrowser();
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoInChromium();
 
   /** A new page that records every console error, uncaught error, failed request and library warning. */
   async function openPage(path, { width = 1280, theme } = {}) {
     // A context of its own: no theme, draft or cache carried over from another test.
-    const context = await browser.createBrowserContext();
+    const context = await demo.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width, height: 900 });
     const errors = [];
@@ -75,7 +65,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     if (theme) {
       await page.evaluateOnNewDocument((value) => localStorage.setItem('newsroom-demo-theme', value), theme);
     }
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'load' });
     return { page, errors };
   }
 
@@ -251,7 +241,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
         assert.equal(retry.status, 201);
         assert.deepEqual(await retry.json(), { id: response.id });
       }
-      const stored = readFileSync(server.messagesFile, 'utf8')
+      const stored = readFileSync(demo.server.messagesFile, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line))
@@ -264,7 +254,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
       // And the inbox page lists it, once.
       const inbox = await page.browserContext().newPage();
       try {
-        await inbox.goto(new URL('/inbox.html', server.url).href, { waitUntil: 'load' });
+        await inbox.goto(new URL('/inbox.html', demo.server.url).href, { waitUntil: 'load' });
         await inbox.waitForSelector('.inbox-item');
         const messages = await inbox.$$eval('.inbox-message', (items) => items.map((item) => item.textContent));
         assert.equal(messages.filter((message) => message === text).length, 1);

@@ -1,12 +1,11 @@
 // The demo serves docs/ at /docs/: each element's page answers with its generated reference, under
 // the demo's strict CSP, and its live example shows the demo's content in Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../browser.mjs';
 import { ORDER } from '../../scripts/docs.mjs';
-import { repoRoot, startDemoServer } from './demo-server.mjs';
+import { demoInChromium, repoRoot } from './demo-server.mjs';
 import { pageProblems } from './page-problems.mjs';
 
 /** What each element's live example must show, read in its shadow root. */
@@ -21,20 +20,9 @@ const shows = {
 };
 
 describe('the demo serves the docs', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
+  const demo = demoInChromium();
 
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const get = (path) => fetch(new URL(path, server.url));
+  const get = (path) => fetch(new URL(path, demo.server.url));
 
   test('the index links every element page and every topic; unknown or outside names are 404', async () => {
     const response = await get('/docs/');
@@ -47,7 +35,7 @@ describe('the demo serves the docs', { timeout: 240_000 }, () => {
       assert.equal(other.status, 404, path);
       await other.body?.cancel();
     }
-    const redirect = await fetch(new URL('/docs', server.url), { redirect: 'manual' });
+    const redirect = await fetch(new URL('/docs', demo.server.url), { redirect: 'manual' });
     assert.equal(redirect.status, 301);
     assert.equal(new URL(redirect.headers.get('location')).pathname, '/docs/');
   });
@@ -70,13 +58,13 @@ describe('the demo serves the docs', { timeout: 240_000 }, () => {
       // The example is markup in the page, server-rendered like every demo page.
       assert.match(html, /<div class="docs-example">[\s\S]*?<template shadowrootmode="open">/);
 
-      const context = await browser.createBrowserContext();
+      const context = await demo.browser.createBrowserContext();
       try {
         const page = await context.newPage();
         const errors = [];
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(new URL(`/docs/${tag}`, server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(`/docs/${tag}`, demo.server.url).href, { waitUntil: 'load' });
         await page
           .waitForFunction(`(${pageProblems})().problems.length === 0 && customElements.get(${JSON.stringify(tag)})`, {
             timeout: 30_000,

@@ -1,26 +1,16 @@
 // The demo through the lazy loader: a page downloads only the code of the elements it shows, and
 // a server-rendered article hydrates without downloading the sanitizer (DOMPurify).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from '../browser.mjs';
-import { startDemoServer } from './demo-server.mjs';
+import { demoInChromium } from './demo-server.mjs';
 
 describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoInChromium();
 
   /** The scripts a page loaded, and the article body's text once the article has rendered. */
   async function visit(path) {
-    const page = await browser.newPage();
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle0' });
+    const page = await demo.browser.newPage();
+    await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'networkidle0' });
     await page.waitForFunction(
       () => customElements.get('news-article') && document.querySelector('news-article').shadowRoot?.querySelector('[part~=body]'),
     );
@@ -67,7 +57,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
   });
 
   test("server-rendered elements hydrate in place: Lit's hydration support comes before their code", async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.setRequestInterception(true);
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -76,7 +66,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       if (new URL(request.url()).pathname === '/dist/loader.js') await held;
       await request.continue();
     });
-    const loaded = page.goto(new URL('/article.html?id=1001', server.url).href, { waitUntil: 'networkidle0' });
+    const loaded = page.goto(new URL('/article.html?id=1001', demo.server.url).href, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => document.readyState !== 'loading');
     const marked = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('site-nav, news-article, related-articles, contact-card')];
@@ -106,17 +96,17 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       const start = html.indexOf(`<${tag}`);
       return html.slice(start, html.indexOf(`</${tag}>`, start) + `</${tag}>`.length);
     };
-    const list = fragment(await (await fetch(new URL('/news.html', server.url))).text(), 'news-list');
+    const list = fragment(await (await fetch(new URL('/news.html', demo.server.url))).text(), 'news-list');
     // The page carries the site's data once, in its menu: the card cut out of it takes that along.
-    const about = await (await fetch(new URL('/about.html', server.url))).text();
+    const about = await (await fetch(new URL('/about.html', demo.server.url))).text();
     const card = fragment(about, 'contact-card').replace(/<script type="application\/json" data-from="([^"]+)"><\/script>/, (_, id) =>
       about.match(new RegExp(`<script type="application/json" id="${id}"[^>]*>[^<]*</script>`))[0].replace(` id="${id}"`, ''),
     );
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.setBypassCSP(true); // setHTMLUnsafe, under the demo's Trusted Types policy
     const warnings = [];
     page.on('console', (message) => ['warn', 'warning', 'error'].includes(message.type()) && warnings.push(message.text()));
-    await page.goto(new URL('/about.html?ssr=0', server.url).href, { waitUntil: 'networkidle0' });
+    await page.goto(new URL('/about.html?ssr=0', demo.server.url).href, { waitUntil: 'networkidle0' });
     const result = await page.evaluate(
       async (list, card) => {
         await customElements.whenDefined('contact-card');

@@ -1,12 +1,11 @@
 // The demo's server-rendered pages as a crawler, a link preview, a reader without JavaScript and
 // a browser with it see them: the content is in the HTML, links and the form work with script
 // off, and with script on the page hydrates with no content request, no error and no shift.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../browser.mjs';
-import { repoRoot, startDemoServer } from './demo-server.mjs';
+import { demoInChromium, repoRoot } from './demo-server.mjs';
 
 const content = (path) => JSON.parse(readFileSync(join(repoRoot, 'demo/content', path), 'utf8'));
 const site = content('site.json');
@@ -60,19 +59,11 @@ const allPages = [
 ];
 
 describe('server-rendered demo pages', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-  const get = (path) => fetch(new URL(path, server.url));
-
   before(async () => {
     assert.ok(existsSync(join(repoRoot, 'dist/ssr/index.js')), 'dist/ssr/index.js is missing: run `npm run build` first');
-    server = await startDemoServer();
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoInChromium();
+  const get = (path) => fetch(new URL(path, demo.server.url));
 
   describe('the HTML as fetched (curl)', () => {
     for (const { path, texts } of pages) {
@@ -158,7 +149,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
 
   /** A page in a context of its own; `javaScript: false` as a reader with script off. */
   async function open(path, { javaScript = true } = {}) {
-    const context = await browser.createBrowserContext();
+    const context = await demo.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.setJavaScriptEnabled(javaScript);
@@ -191,7 +182,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
     }
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle0' });
+    await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'networkidle0' });
     return { page, errors, contentRequests };
   }
 
@@ -344,7 +335,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
         await clickIn(page, 'message-form', '[part~="submit"]');
         assert.equal(new URL(page.url()).pathname, '/thanks.html');
         assert.match(await page.evaluate(() => document.querySelector('h1').innerText), /留言已收到/);
-        const stored = readFileSync(server.messagesFile, 'utf8')
+        const stored = readFileSync(demo.server.messagesFile, 'utf8')
           .split('\n')
           .filter(Boolean)
           .map((line) => JSON.parse(line))
