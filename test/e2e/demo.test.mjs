@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoInChromium, repoRoot } from './demo-server.mjs';
+import { storedLines } from './files.mjs';
 import { pageProblems } from './page-problems.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -241,11 +242,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
         assert.equal(retry.status, 201);
         assert.deepEqual(await retry.json(), { id: response.id });
       }
-      const stored = readFileSync(demo.server.messagesFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-        .filter((message) => message.message === text);
+      const stored = (await storedLines(demo.server.messagesFile)).filter((message) => message.message === text);
       assert.equal(stored.length, 1);
       assert.equal(stored[0].id, response.id);
       assert.equal(stored[0].name, '刘女士');

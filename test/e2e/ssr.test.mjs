@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoInChromium, repoRoot } from './demo-server.mjs';
+import { storedLines } from './files.mjs';
 
 const content = (path) => JSON.parse(readFileSync(join(repoRoot, 'demo/content', path), 'utf8'));
 const site = content('site.json');
@@ -335,11 +336,7 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
         await clickIn(page, 'message-form', '[part~="submit"]');
         assert.equal(new URL(page.url()).pathname, '/thanks.html');
         assert.match(await page.evaluate(() => document.querySelector('h1').innerText), /留言已收到/);
-        const stored = readFileSync(demo.server.messagesFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line))
-          .filter((line) => line.message === message);
+        const stored = (await storedLines(demo.server.messagesFile)).filter((line) => line.message === message);
         assert.equal(stored.length, 1);
         assert.equal(stored[0].email, 'zhao@example.com');
       } finally {
