@@ -1,7 +1,6 @@
 // Registers every element: the entry of the drop-in bundle `dist/newsroom-elements.js`.
-// Lit's hydration support must load before LitElement: server-rendered elements keep their DOM.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-// The provider comes first so its children find it as they connect.
+// The provider comes first so its children find it as they connect; its registering module
+// applies Lit's hydration support before Lit loads (core/element/define.ts).
 import './news-provider/define.js';
 import './site-nav/define.js';
 import './contact-card/define.js';

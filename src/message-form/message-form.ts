@@ -213,9 +213,10 @@ export class MessageForm extends HydratingElement {
     if ((changed.has('action') || changed.has('noDraft')) && !this.hydrating) this.restoreDraft();
   }
 
-  protected override firstUpdated(): void {
-    // After the hydrating update, not inside it.
-    if (this.fromServer) queueMicrotask(() => this.restoreDraft());
+  /** A saved draft comes back once the form has hydrated as the server drew it. */
+  protected override afterHydration(): void {
+    super.afterHydration();
+    this.restoreDraft();
   }
 
   /** Shows a message a server sent back: its values, its field errors and the summary. */

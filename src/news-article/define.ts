@@ -1,7 +1,6 @@
-// Lit's hydration support must load before LitElement: server-rendered elements keep their DOM.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-import '../news-provider/define.js';
+// First: it applies Lit's hydration support before anything defines LitElement.
 import { defineElement } from '../core/element/define.js';
+import '../news-provider/define.js';
 import { NewsArticle } from './news-article.js';
 
 defineElement('news-article', NewsArticle);

@@ -1,5 +1,4 @@
-// Lit's hydration support must load before LitElement: server-rendered elements keep their DOM.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+// First: it applies Lit's hydration support before anything defines LitElement.
 import { defineElement } from '../core/element/define.js';
 import { NewsProvider } from './news-provider.js';
 

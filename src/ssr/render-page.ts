@@ -9,7 +9,7 @@ import { fillTemplate, type Locale } from '../core/locale/locale.js';
 import type { Article } from '../core/data/model.js';
 import { defineElement } from '../core/element/define.js';
 import { useCharacterReferenceDecoder } from '../core/data/html-text.js';
-import { renderedFrom } from '../core/element/hydration.js';
+import { hydrationStamp } from '../core/element/hydration.js';
 import { type PageInfo, withPage } from '../core/page/address.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { contentDocument, sanitizeHtml, useSanitizerWindow } from '../core/security/sanitize.js';
@@ -361,11 +361,11 @@ function renderShadow(found: FoundElement, element: ServerElement, { styles, dat
   const response = found.inline === undefined ? given.get(element) : undefined;
   // What the element was rendered from, for the browser to check before hydrating: the page's
   // attributes (not the rendered element's, which has reflected properties too) and its language.
-  const observed = (element.constructor as typeof LitElement).observedAttributes;
-  const from = element.resolvedLocale && renderedFrom((name) => found.attributes.get(name), observed, element.resolvedLocale);
+  const stamp =
+    element.resolvedLocale &&
+    hydrationStamp(element.constructor as typeof LitElement, (name) => found.attributes.get(name), element.resolvedLocale);
   return (
-    `<template shadowrootmode="open">${from ? `<!--${from}-->` : ''}${shadow}</template>` +
-    (response?.data === undefined ? '' : inlineJson(response, data))
+    `<template shadowrootmode="open">${stamp || ''}${shadow}</template>` + (response?.data === undefined ? '' : inlineJson(response, data))
   );
 }
 

@@ -1,4 +1,4 @@
-import { html, isServer, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type ContentClient, type ContentResponse, countOf, defaultClient } from '../network/content-client.js';
 import { ContentController } from './content-controller.js';
@@ -50,20 +50,6 @@ export abstract class ContentElement extends HydratingElement {
    */
   readonly content = new ContentController(this, () => this.sourceUrl());
 
-  /**
-   * Browser-only extras (native share, clipboard buttons) are shown: never on the server, and
-   * on a server-rendered element only after the first render, which must match the server's.
-   */
-  protected get live(): boolean {
-    if (isServer) return false;
-    if (!this.hydrating) return true;
-    this.extrasWaiting = true;
-    return false;
-  }
-
-  /** The hydrating render left out browser-only extras: one more render once it is done. */
-  private extrasWaiting = false;
-
   /** A `data` value a page set before this element was defined, applied on first connect. */
   private early?: { data: unknown };
 
@@ -104,8 +90,8 @@ export abstract class ContentElement extends HydratingElement {
     if (this.content.status === 'initial') this.readInlineData();
   }
 
-  protected override cannotHydrate(): string | undefined {
-    return super.cannotHydrate() ?? (this.early ? 'a script set its data before its code arrived' : undefined);
+  protected override get givenEarly(): boolean {
+    return this.early !== undefined;
   }
 
   /**
@@ -168,11 +154,6 @@ export abstract class ContentElement extends HydratingElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.extrasWaiting) {
-      this.extrasWaiting = false;
-      // After this update, not inside it: the hydrated render matched the server's.
-      queueMicrotask(() => this.requestUpdate());
-    }
     this.toggleAttribute('aria-busy', this.content.status === 'pending');
   }
 }

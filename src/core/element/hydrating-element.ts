@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
-import { adoptStyles, LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
+import { adoptStyles, isServer, LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type NewsroomConfig, newsroomContext } from './context.js';
-import { type Locale, resolveLocale } from '../locale/locale.js';
+import type { Locale } from '../locale/locale.js';
 import { LocaleController } from '../locale/locale-controller.js';
-import { cameFromServer, renderedFrom } from './hydration.js';
+import { cameFromServer, cannotHydrate } from './hydration.js';
 import { nextTask } from './next-task.js';
 
 /**
@@ -34,12 +34,32 @@ export abstract class HydratingElement extends LitElement {
   /** The server's shadow root is rendered afresh instead of hydrated (see `cannotHydrate`). */
   private afresh = false;
 
+  /** The last update took over the server's DOM: `afterHydration` is due. */
+  private justHydrated = false;
+
   /**
    * This render hydrates the server's DOM: it must match what the server rendered, and may keep
    * server nodes as they are (the article body).
    */
   protected get hydrating(): boolean {
     return this.fromServer && !this.hasUpdated && !this.afresh;
+  }
+
+  /**
+   * Browser-only extras (native share, clipboard buttons) may show: never on the server, and on
+   * a server-rendered element not in the render that hydrates, which must match the server's.
+   * The render after it (`afterHydration`) shows them.
+   */
+  protected get live(): boolean {
+    return !isServer && !this.hydrating;
+  }
+
+  /**
+   * A script gave the element other content before its code arrived, so the server's DOM is not
+   * what it would render (`ContentElement`'s upgrade-safe `data`).
+   */
+  protected get givenEarly(): boolean {
+    return false;
   }
 
   /** The language the element speaks. */
@@ -58,7 +78,7 @@ export abstract class HydratingElement extends LitElement {
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const reason = this.fromServer && this.cannotHydrate();
+    const reason = this.fromServer && cannotHydrate(this, this.givenEarly);
     if (!reason) {
       const root = super.createRenderRoot();
       // Lit's hydration support takes the server's root as it is, with its <style>, which holds
@@ -68,35 +88,15 @@ export abstract class HydratingElement extends LitElement {
       return root;
     }
     this.renderAfresh(reason);
-    // Not LitElement's: with the hydration support applied, it would mark the root for hydrating.
+    // ReactiveElement's, not LitElement's: with the hydration support applied, LitElement's would
+    // take the server's root and mark it for hydrating.
     return (ReactiveElement.prototype as unknown as HydratingElement).createRenderRoot.call(this);
-  }
-
-  /**
-   * Why the server's shadow root cannot be hydrated, if it cannot. Hydrating keeps the server's
-   * DOM as it is, so it is only right when this element would render the same; and without Lit's
-   * hydration support applied, Lit would render after the server's DOM (everything twice).
-   */
-  protected cannotHydrate(): string | undefined {
-    // Applied, the support adds `defer-hydration` to LitElement's observed attributes as an own
-    // property: the one sign of it that is the same in Lit's development and production builds.
-    // It is missing when Lit was imported before the support (an app's own Lit components came
-    // first), or when the lazy loader ran elements' code before a server-rendered one appeared.
-    if (!Object.hasOwn(LitElement, 'observedAttributes'))
-      return "Lit's hydration support was not applied; import @lit-labs/ssr-client/lit-element-hydrate-support.js before lit";
-    const stamp = [...this.shadowRoot!.childNodes].find(
-      (node): node is Comment => node instanceof Comment && node.data.startsWith('newsroom:'),
-    );
-    // The language as LocaleController will resolve it; the provider's config is not here yet.
-    const locale = resolveLocale(this.locale, this.closest('news-provider')?.getAttribute('locale'), this);
-    const observed = (this.constructor as typeof LitElement).observedAttributes;
-    if (stamp && stamp.data !== renderedFrom((name) => this.getAttribute(name), observed, locale))
-      return 'its attributes or language changed before its code arrived';
-    return undefined;
   }
 
   protected override update(changed: PropertyValues): void {
     if (this.hydrating) {
+      // Hydrated, or rendered afresh below: either way the browser's own render is due next.
+      this.justHydrated = true;
       try {
         return super.update(changed);
       } catch (error) {
@@ -111,6 +111,24 @@ export abstract class HydratingElement extends LitElement {
     // Right before the first render, in the same task: nothing flashes.
     if (this.afresh && !this.hasUpdated) this.removeServerDom();
     super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.justHydrated) {
+      this.justHydrated = false;
+      // After this update, not inside it: the hydrated render matched the server's.
+      queueMicrotask(() => this.afterHydration());
+    }
+  }
+
+  /**
+   * Runs once after the render that took over the server's DOM (hydrated it, or replaced it when
+   * it did not fit). This one renders again, now `live`, for the browser-only extras; an element
+   * with more to restore (a saved draft) adds it.
+   */
+  protected afterHydration(): void {
+    this.requestUpdate();
   }
 
   private renderAfresh(reason: string): void {
