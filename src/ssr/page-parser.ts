@@ -1,14 +1,12 @@
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { isNewsroomTag, type NewsroomTag } from '../core/element/tags.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 
-/** The tags renderPage draws; any other element of the page is left as written. */
-export const TAGS = ['news-provider', 'site-nav', 'contact-card', 'news-list', 'news-article', 'related-articles', 'message-form'];
-
 /** One newsroom tag found in the page, with what the browser would see around it. */
 export interface FoundElement {
-  tag: string;
+  tag: NewsroomTag;
   node: Element;
   attributes: Map<string, string>;
   /** The nearest `news-provider` around it (context flows only down the page). */
@@ -52,7 +50,8 @@ export function parsePage(html: string): ParsedPage {
       const attributes = attributesOf(child);
       const ownLang = attributes.get('lang') ?? lang;
       if (child.tagName === 'base' && baseHref === undefined && attributes.has('href')) baseHref = attributes.get('href');
-      if (TAGS.includes(child.tagName) && !hasShadowRoot(child) && child.sourceCodeLocation?.startTag) {
+      // The library's tags are drawn; any other element of the page is left as written.
+      if (isNewsroomTag(child.tagName) && !hasShadowRoot(child) && child.sourceCodeLocation?.startTag) {
         const script = childElements(child).find(
           (el) => el.tagName === 'script' && el.attrs.some((a) => a.name === 'type' && a.value.trim().toLowerCase() === 'application/json'),
         );

@@ -10,6 +10,7 @@ import type { Article } from '../core/data/model.js';
 import { defineElement } from '../core/element/define.js';
 import { useCharacterReferenceDecoder } from '../core/data/html-text.js';
 import { hydrationStamp } from '../core/element/hydration.js';
+import type { NewsroomTag } from '../core/element/tags.js';
 import { type PageInfo, withPage } from '../core/page/address.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { contentDocument, sanitizeHtml, useSanitizerWindow } from '../core/security/sanitize.js';
@@ -56,7 +57,8 @@ export const DEFAULT_SSR_TIMEOUT = 3000;
 // Text read from HTML fields decodes as the HTML parser does, with parse5's own decoder.
 useCharacterReferenceDecoder(decodeHTML);
 
-const CLASSES: Record<string, CustomElementConstructor> = {
+// Every tag of the registry has its class here: a tag added there and not here does not compile.
+const CLASSES: Record<NewsroomTag, CustomElementConstructor> = {
   'news-provider': NewsProvider,
   'site-nav': SiteNav,
   'contact-card': ContactCard,

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { TAGS as tags } from '../../dist/core/element/tags.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const tags = ['news-provider', 'site-nav', 'contact-card', 'news-list', 'related-articles', 'news-article', 'message-form'];
 
 /** The files a bundler writes for an app whose only import is `specifier`: the entry first. */
 async function bundleApp(specifier) {
