@@ -57,6 +57,10 @@ export function cannotHydrate(element: HydrationCandidate, givenEarly = false): 
   // `defer-hydration`): the one sign of it that is the same in Lit's development and production
   // builds. It is missing when Lit was imported before the support (an app's own Lit components
   // came first), or when the lazy loader ran elements' code before a server-rendered one appeared.
+  // Not a documented API: package.json pins @lit-labs/ssr-client to the minor version it was
+  // checked with, and test/node/lit-hydrate-support.test.mjs fails if an update of Lit or of the
+  // support loses the sign (or ReactiveElement's own createRenderRoot, which HydratingElement
+  // calls to render afresh).
   if (!Object.hasOwn(LitElement, 'observedAttributes'))
     return "Lit's hydration support was not applied; import @lit-labs/ssr-client/lit-element-hydrate-support.js before lit";
   const stamp = [...element.shadowRoot!.childNodes].find(
