@@ -1,39 +1,74 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultShouldMinify } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import MagicString from 'magic-string';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 // Every folder of src/ with a define.ts is an element with its own registering module.
 const elements = readdirSync('src').filter((name) => name !== 'core' && existsSync(`src/${name}/define.ts`));
 
-// Minified, property-safe: only mangle what terser can prove private (never DOM or Lit names).
-const minify = () =>
-  terser({
-    ecma: 2021,
-    module: true,
-    compress: { passes: 3, unsafe_arrows: true },
-    format: { comments: false },
-  });
-
 // Source maps carry the TypeScript sources inline (sourcesContent), so they work without src/.
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, sourceMap: true, inlineSources: true });
+
+// Property-safe: terser only mangles what it can prove private (never DOM or Lit names).
+export const TERSER_OPTIONS = {
+  ecma: 2021,
+  module: true,
+  compress: { passes: 3, unsafe_arrows: true },
+  format: { comments: false },
+};
+
+// Lit's maintained minifier for the insides of html`` and css`` (html-minifier-next and
+// lightningcss), which bundlers leave as written. It keeps the text of <textarea> and <pre> (the
+// message form's textarea holds the text sent back) and Lit's bindings. The npm modules get it
+// too, with the same options: the server renders with them, and Lit hydrates a server-rendered
+// template only when the browser's copy of it is the same string (its digest is the hash of the
+// strings); and their templates' whitespace would be in every server-rendered page otherwise.
+const templates = () =>
+  minifyTemplates({
+    failOnError: true,
+    // lit/static-html's `<${tag}>` (a heading level chosen at run time): the HTML minifier cannot
+    // parse a tag name it does not know, so such a template is left as written.
+    options: { shouldMinify: (template) => defaultShouldMinify(template) && !boundTagName(template) },
+  });
+const boundTagName = (template) => template.parts.slice(0, -1).some((part) => /<\/?$/.test(part.text));
+
+/**
+ * The plugins of the CDN files (the drop-in file, the loader and its chunks), and so of the bench
+ * (bench/bundle.mjs), which measures what ships: dependencies bundled, templates minified, terser.
+ */
+export const cdnPlugins = () => [
+  // Our package.json `sideEffects` describes dist/, not src/: applied to a source file it made
+  // the file side-effect free when node-resolve resolved it (an entry) and not when the
+  // TypeScript plugin did (an import), so the first resolution to finish decided what a build kept.
+  nodeResolve({ exportConditions: ['production'], ignoreSideEffectsForRoot: true }),
+  ts(),
+  templates(),
+  terser(TERSER_OPTIONS),
+];
 
 // The drop-in file has no exports, so its whole body can sit behind a guard: a second copy on
 // the same page runs nothing, and so never re-creates Lit's and DOMPurify's Trusted Types
 // policies (a duplicate policy name throws under `trusted-types lit-html dompurify newsroom`).
+// It wraps terser's output, so the bench's build of src/all.ts is the shipped file inside it.
+// No plugin we know of wraps a chunk in a condition: rollup's `banner`/`footer` could, but
+// would not refuse a chunk with exports (a syntax error inside a block).
+const GUARD_KEY = 'Symbol.for("newsroom-elements")';
+export const ONCE_PER_PAGE = [`if(!globalThis[${GUARD_KEY}]){globalThis[${GUARD_KEY}]=1;\n`, '\n}'];
 const oncePerPage = () => ({
   name: 'once-per-page',
   renderChunk(code, chunk) {
     if (chunk.exports.length) this.error('the drop-in bundle must not export anything');
-    const key = 'Symbol.for("newsroom-elements")';
-    const s = new MagicString(code).prepend(`if(!globalThis[${key}]){globalThis[${key}]=1;\n`).append('\n}');
+    const s = new MagicString(code).prepend(ONCE_PER_PAGE[0]).append(ONCE_PER_PAGE[1]);
     return { code: s.toString(), map: s.generateMap({ hires: true }) };
   },
 });
 
 // The drop-in file exports nothing, but importing it (`import 'newsroom-elements/newsroom-elements.js'`)
 // should still bring the tag and event types: its declaration file points at the registering entry's.
+// No maintained plugin writes a declaration that only points at another (rollup-plugin-dts bundles them).
 const dropInTypes = () => ({
   name: 'drop-in-types',
   generateBundle() {
@@ -45,79 +80,11 @@ const dropInTypes = () => ({
   },
 });
 
-// Lit's css`` blocks ship as written; squeeze their comments and whitespace. Conservative: quoted
-// strings (generated content, font names, attribute values) stay as written. Elsewhere a space is
-// only dropped next to braces, semicolons and child combinators, after a comma, a colon or an
-// opening parenthesis and before a closing one: never inside values such as calc(a + b), never
-// where it separates selectors. Leading zeros stay: dropping them (0.5em as .5em) saves raw bytes
-// but costs gzip ones.
-const squeezeCss = (body) =>
-  body
-    .replace(/\/\*[^]*?\*\//g, '')
-    .split(/('[^']*'|"[^"]*")/)
-    .map((part, i) =>
-      i % 2
-        ? part
-        : part
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{};>])\s*/g, '$1')
-            .replace(/([(,:])\s+/g, '$1')
-            .replace(/\s+\)/g, ')'),
-    )
-    .join('')
-    .replace(/;}/g, '}')
-    .trim();
-
-export const minifyCss = () => ({
-  name: 'minify-css',
-  transform(code, id) {
-    if (!id.endsWith('.ts') || !/css\s*`/.test(code)) return null;
-    const s = new MagicString(code);
-    for (const { 0: whole, 1: body, index } of code.matchAll(/css\s*`([^`]*)`/g)) {
-      s.overwrite(index, index + whole.length, 'css`' + squeezeCss(body) + '`');
-    }
-    return { code: s.toString(), map: s.generateMap({ hires: true }) };
-  },
-});
-
-// Indentation inside Lit html`` templates (lit/static-html's too, imported as staticHtml) is only
-// line breaks and spaces between tags and attributes, which HTML collapses anyway (no template
-// holds a <pre> or text in a <textarea>): a run of whitespace with a line break becomes one space.
-export const minifyHtml = () => ({
-  name: 'minify-html',
-  transform(code, id) {
-    if (!id.endsWith('.ts') || !/html\s*`/.test(code)) return null;
-    const edits = [];
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
-      if (
-        node.type === 'TaggedTemplateExpression' &&
-        node.tag.type === 'Identifier' &&
-        (node.tag.name === 'html' || node.tag.name === 'staticHtml')
-      ) {
-        for (const quasi of node.quasi.quasis) {
-          const raw = code.slice(quasi.start, quasi.end);
-          const squeezed = raw.replace(/\s*\n\s*/g, ' ');
-          if (squeezed !== raw) edits.push([quasi.start, quasi.end, squeezed]);
-        }
-      }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object') visit(value);
-      }
-    };
-    visit(this.parse(code));
-    const s = new MagicString(code);
-    for (const [start, end, text] of edits) s.overwrite(start, end, text);
-    return { code: s.toString(), map: s.generateMap({ hires: true }) };
-  },
-});
-
 // The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
 // entry, split by rollup into content-hashed chunks: lit-html; LitElement with the shared core,
 // which every element needs; DOMPurify, which news-article loads only when it has a body to
 // sanitize (not when it hydrates a server-rendered one); and Lit's hydration support, which the
-// loader imports first and only on a page with server-rendered elements (see `loaderLeavesOut`).
+// loader imports first and only on a page with server-rendered elements (see `hydrationApart`).
 // The loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
@@ -134,32 +101,25 @@ const sharedChunk = (id) => {
   return undefined;
 };
 
-// The elements' registering modules import two things the loader's build leaves out:
-// - Lit's hydration support, first thing, as the npm modules and the all-in-one file must. In the
-//   loader's build src/loader-hydrate.ts (the support, applied to the shared chunk's LitElement)
-//   is an entry of its own, which the loader imports before any element's code when the page has
-//   server-rendered elements.
-// - news-provider's registering module, so that importing one element's module also registers
-//   the provider it may sit in. The loader loads the provider's code when it sees the tag, so no
-//   element chunk needs it. Left to rollup, this import was kept in some builds and dropped in
-//   others (our package.json `sideEffects` marks only dist/ files, and whether the module counted
-//   as side-effect free depended on which of its resolutions finished first): the chunks' hashes
-//   and the element chunks' imports changed from one build of the same sources to the next.
-// Both imports resolve to an empty module here, so every build of the same sources is the same.
+// The elements' registering modules import Lit's hydration support first thing, as the npm
+// modules and the all-in-one file must. In the loader's build that import is empty, and
+// src/loader-hydrate.ts (the support, applied to the shared chunk's LitElement) is an entry of its
+// own, which the loader imports before any element's code when the page has server-rendered
+// elements. A plugin, since the same module must stay in for one importer and not for the others
+// (@rollup/plugin-alias and `treeshake.moduleSideEffects` apply to every importer of a module).
 const HYDRATE_SUPPORT = '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-const loaderLeavesOut = () => ({
-  name: 'loader-leaves-out',
+const hydrationApart = () => ({
+  name: 'hydration-apart',
   resolveId(source, importer) {
-    if (!importer?.includes('/src/') || importer.endsWith('/src/loader-hydrate.ts')) return null;
-    if (source === HYDRATE_SUPPORT) return '\0left-out';
-    if (source === '../news-provider/define.js' && importer.endsWith('/define.ts')) return '\0left-out';
-    return null;
+    if (source !== HYDRATE_SUPPORT || !importer?.includes('/src/') || importer.endsWith('/src/loader-hydrate.ts')) return null;
+    return '\0no-hydration';
   },
   load(id) {
-    return id === '\0left-out' ? 'export {};' : null;
+    return id === '\0no-hydration' ? 'export {};' : null;
   },
 });
 
+// No maintained plugin writes each entry's import closure into another chunk (Vite's preload map is Vite's own).
 const loaderManifest = () => ({
   name: 'loader-manifest',
   // Chunks of earlier builds have other hashes: start from an empty dist/cdn/.
@@ -216,7 +176,7 @@ export default [
   {
     input: 'src/all.ts',
     output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
-    plugins: [nodeResolve({ exportConditions: ['production'] }), ts(), minifyCss(), minifyHtml(), oncePerPage(), minify(), dropInTypes()],
+    plugins: [...cdnPlugins(), oncePerPage(), dropInTypes()],
   },
   // The lazy loader and its chunks, minified for the script-tag path.
   {
@@ -233,19 +193,15 @@ export default [
       chunkFileNames: 'cdn/[name]-[hash].js',
       manualChunks: sharedChunk,
     },
-    plugins: [
-      loaderLeavesOut(),
-      nodeResolve({ exportConditions: ['production'] }),
-      ts(),
-      minifyCss(),
-      minifyHtml(),
-      minify(),
-      loaderManifest(),
-    ],
+    // Each element's registering module imports news-provider's, so that importing one element's
+    // npm module also registers the provider it may sit in. The loader loads the provider's code
+    // where it sees the tag, so in this build that import is dropped: no element chunk needs it.
+    treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/news-provider/define.ts') },
+    plugins: [hydrationApart(), ...cdnPlugins(), loaderManifest()],
   },
   // The npm build: one readable (unminified) module per source file with its source map, for the
-  // user's bundler to minify; dependencies stay imports. Template whitespace is still squeezed,
-  // since bundlers do not minify the insides of html`` and css`` strings.
+  // user's bundler to minify; dependencies stay imports. Templates are minified as in the CDN
+  // files (see `templates`).
   {
     input: npmEntries,
     external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^parse5$/, /^jsdom$/, /^@hono\//, /^node:/],
@@ -258,6 +214,6 @@ export default [
       // TypeScript's decorator helper (tslib) is bundled, under dist/vendor/ rather than a nested node_modules/.
       entryFileNames: (chunk) => chunk.name.replace(/^.*node_modules\//, 'vendor/') + '.js',
     },
-    plugins: [ts(), minifyCss(), minifyHtml()],
+    plugins: [ts(), templates()],
   },
 ];

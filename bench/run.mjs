@@ -3,7 +3,6 @@
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import terser from '@rollup/plugin-terser';
 import { minify as minifyJs } from 'terser';
 import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
@@ -35,8 +34,7 @@ function packageOf(id) {
 
 async function bundleSize(input) {
   const bundle = await benchBundle(input);
-  const minify = terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true, plugins: [minify] });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
   await bundle.close();
   const chunk = output[0];
   // Each package's share: its tree-shaken modules minified and gzipped on their own (the parts
