@@ -37,6 +37,12 @@ export abstract class HydratingElement extends LitElement {
   /** The last update took over the server's DOM: `afterHydration` is due. */
   private justHydrated = false;
 
+  /** The hydrating render read `live`: it left browser-only extras out, so one more render is due. */
+  private readLive = false;
+
+  /** The element's full styles are adopted into the server's shadow root (see `adoptFullStyles`). */
+  private fullStyles = false;
+
   /**
    * This render hydrates the server's DOM: it must match what the server rendered, and may keep
    * server nodes as they are (the article body).
@@ -51,6 +57,7 @@ export abstract class HydratingElement extends LitElement {
    * The render after it (`afterHydration`) shows them.
    */
   protected get live(): boolean {
+    if (this.hydrating) this.readLive = true;
     return !isServer && !this.hydrating;
   }
 
@@ -79,15 +86,10 @@ export abstract class HydratingElement extends LitElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const reason = this.fromServer && cannotHydrate(this, this.givenEarly);
-    if (!reason) {
-      const root = super.createRenderRoot();
-      // Lit's hydration support takes the server's root as it is, with its <style>, which holds
-      // only the rules the server's DOM uses (renderPage leaves out the rest): the element's full
-      // styles are adopted here, as constructed sheets every instance shares.
-      if (this.fromServer) adoptStyles(root as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
-      return root;
-    }
+    if (!reason) return super.createRenderRoot();
     this.renderAfresh(reason);
+    // It adopts the element's full styles itself.
+    this.fullStyles = true;
     // ReactiveElement's, not LitElement's: with the hydration support applied, LitElement's would
     // take the server's root and mark it for hydrating.
     return (ReactiveElement.prototype as unknown as HydratingElement).createRenderRoot.call(this);
@@ -103,6 +105,7 @@ export abstract class HydratingElement extends LitElement {
         // The server's DOM does not fit the template (a script changed it before the element's
         // code arrived, or the page has no stamp to tell): render afresh rather than break.
         this.renderAfresh((error as Error).message);
+        this.adoptFullStyles();
         this.removeServerDom();
         render(this.render(), this.renderRoot as HTMLElement, this.renderOptions);
         return;
@@ -110,7 +113,22 @@ export abstract class HydratingElement extends LitElement {
     }
     // Right before the first render, in the same task: nothing flashes.
     if (this.afresh && !this.hasUpdated) this.removeServerDom();
+    this.adoptFullStyles();
     super.update(changed);
+  }
+
+  /**
+   * Lit's hydration support takes the server's shadow root as it is, with its <style>, which holds
+   * only the rules the server's DOM uses (renderPage leaves out the rest). That is all the
+   * hydrating render needs: it changes no markup. The element's full styles are adopted (as
+   * constructed sheets every instance shares) right before the first render that may change the
+   * DOM, in the same task, so nothing shows unstyled; an element that is never changed, such as a
+   * footer menu, never pays for parsing rules it does not use, nor the style recalculation.
+   */
+  private adoptFullStyles(): void {
+    if (!this.fromServer || this.fullStyles) return;
+    this.fullStyles = true;
+    adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -124,11 +142,12 @@ export abstract class HydratingElement extends LitElement {
 
   /**
    * Runs once after the render that took over the server's DOM (hydrated it, or replaced it when
-   * it did not fit). This one renders again, now `live`, for the browser-only extras; an element
-   * with more to restore (a saved draft) adds it.
+   * it did not fit). This one renders again, now `live`, when that render read `live` (it left
+   * browser-only extras out); an element with more to restore (a saved draft) adds it. An element
+   * with no extras does not render again: it shows what the server sent until something changes.
    */
   protected afterHydration(): void {
-    this.requestUpdate();
+    if (this.readLive) this.requestUpdate();
   }
 
   private renderAfresh(reason: string): void {
