@@ -83,8 +83,7 @@ const dropInTypes = () => ({
 // The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
 // entry, split by rollup into content-hashed chunks: lit-html; LitElement with the shared core,
 // which every element needs; DOMPurify, which news-article loads only when it has a body to
-// sanitize (not when it hydrates a server-rendered one); the content client, which loads with the
-// first request (none on a server-rendered page until a visitor asks for more); and Lit's hydration support, which the
+// sanitize (not when it hydrates a server-rendered one); and Lit's hydration support, which the
 // loader imports first and only on a page with server-rendered elements (see `hydrationApart`).
 // The loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
@@ -95,9 +94,6 @@ const sharedChunk = (id) => {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
   // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
   if (/node_modules\/dompurify\//.test(id) || /src\/core\/security\/sanitize\.ts$/.test(id)) return 'sanitizer';
-  // The page's content client with its retries: loaded with the first request (page-client.ts),
-  // which a server-rendered page does not make until a visitor pages, filters or retries.
-  if (/src\/core\/network\/(content-client|retry)\.ts$/.test(id)) return 'network';
   // What (almost) every element stands on is one chunk: one file compresses better than several
   // small ones. Formats (lists and articles) and the sanitizer stay with the elements using them.
   if (/node_modules\/@lit\/context\//.test(id) || /src\/core\/(?!data\/(news-format|html-text)|security\/sanitize\.ts)/.test(id))
@@ -142,15 +138,13 @@ const loaderManifest = () => ({
     };
     const manifest = {};
     let hydrate;
-    const network = files.find((chunk) => chunk.name === 'network');
-    if (!network) this.error('no network chunk: the content client must load on demand');
     for (const chunk of files) {
       if (!chunk.isEntry || chunk.name === 'loader') continue;
       if (chunk.name === 'hydrate') hydrate = [...closure(chunk.fileName)];
       else manifest[chunk.name] = [...closure(chunk.fileName)];
     }
     const loader = bundle['loader.js'];
-    for (const placeholder of ['NEWSROOM_CHUNKS', 'NEWSROOM_HYDRATE', 'NEWSROOM_NETWORK']) {
+    for (const placeholder of ['NEWSROOM_CHUNKS', 'NEWSROOM_HYDRATE']) {
       if (!loader.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} placeholder`);
     }
     if (loader.imports.length || loader.dynamicImports.length) this.error('the loader must not import any chunk statically');
@@ -160,8 +154,7 @@ const loaderManifest = () => ({
     }
     loader.code = loader.code
       .replaceAll('NEWSROOM_CHUNKS', JSON.stringify(manifest))
-      .replaceAll('NEWSROOM_HYDRATE', JSON.stringify(hydrate))
-      .replaceAll('NEWSROOM_NETWORK', JSON.stringify([...closure(network.fileName)]));
+      .replaceAll('NEWSROOM_HYDRATE', JSON.stringify(hydrate));
   },
 });
 

@@ -8,9 +8,6 @@
  * element hydrates the server-rendered shadow DOM it finds exactly as with the all-in-one file.
  * Lit's hydration support (2 KB) is a chunk of its own too, loaded first and only on a page whose
  * elements came server-rendered: a page that renders them in the browser does not pay for it.
- * The content client is one as well, preloaded only when an element renders in the browser: a
- * server-rendered element hydrates from the data on the page and fetches it only when a visitor
- * asks for more.
  *
  * ```html
  * <script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-elements@0.1/dist/loader.js"></script>
@@ -22,8 +19,6 @@
 // hydration support.
 declare const NEWSROOM_CHUNKS: Record<string, string[]>;
 declare const NEWSROOM_HYDRATE: string[];
-// The content client's chunks (the elements import it with their first request).
-declare const NEWSROOM_NETWORK: string[];
 
 const chunks: Record<string, string[]> = NEWSROOM_CHUNKS;
 const tags = Object.keys(chunks);
@@ -110,8 +105,6 @@ function found(element: Element): void {
 function loadSeen(): void {
   const elements = seen.splice(0);
   const fromServer = (element: Element) => element.shadowRoot && !customElements.get(element.localName);
-  // An element rendered here asks for its JSON as soon as its code runs: fetch the client with it.
-  if (elements.some((element) => !element.shadowRoot && element.localName !== PROVIDER)) NEWSROOM_NETWORK.forEach(preload);
   if (!hydration && elements.some(fromServer)) {
     NEWSROOM_HYDRATE.forEach(preload);
     hydration = importModule(NEWSROOM_HYDRATE[0]).catch((error: unknown) =>

@@ -2,7 +2,6 @@
 // a server-rendered article hydrates without downloading the sanitizer (DOMPurify).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { demoInChromium } from './demo-server.mjs';
 
 describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
@@ -41,39 +40,6 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       scripts.some((path) => /\/dist\/cdn\/hydrate-/.test(path)),
       "Lit's hydration support loaded",
     );
-    // Every element hydrates from the data on the page: the content client is not needed yet.
-    assert.deepEqual(
-      scripts.filter((path) => /\/dist\/cdn\/network-/.test(path)),
-      [],
-    );
-  });
-
-  test('a server-rendered list fetches the content client with its first request, and shows what it loaded', async () => {
-    const page = await demo.browser.newPage();
-    const requested = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(new URL('/news.html', demo.server.url).href, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => customElements.get('news-list') && document.querySelector('news-list').hasUpdated);
-    assert.deepEqual(
-      requested.filter((path) => /\/dist\/cdn\/network-|\.json$/.test(path)),
-      [],
-      'hydrated from the page: no client, no content request',
-    );
-    // The host points the list at another source: the client loads, then the JSON.
-    const titles = await page.evaluate(async () => {
-      const list = document.querySelector('news-list');
-      const loaded = new Promise((resolve) => list.addEventListener('newsroom-load', resolve, { once: true }));
-      list.src = '/content/en/news.json';
-      await loaded;
-      await list.updateComplete;
-      return [...list.shadowRoot.querySelectorAll('[part~=title]')].map((title) => title.textContent.trim());
-    });
-    const english = JSON.parse(readFileSync('demo/content/en/news.json', 'utf8'));
-    assert.equal(titles[0], (english.items ?? english)[0].title);
-    const client = requested.findIndex((path) => /\/dist\/cdn\/network-/.test(path));
-    assert.ok(client >= 0, 'the content client was loaded');
-    assert.ok(client < requested.indexOf('/content/en/news.json'), 'before the content it fetched');
-    await page.close();
   });
 
   test('a client-rendered article loads the sanitizer with its content', async () => {
@@ -87,10 +53,6 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     assert.deepEqual(
       scripts.filter((path) => /hydrate/.test(path)),
       [],
-    );
-    assert.ok(
-      scripts.some((path) => /\/dist\/cdn\/network-/.test(path)),
-      'content client loaded',
     );
   });
 

@@ -8,8 +8,7 @@ export interface NewsroomConfig {
   locale?: string;
   /** Link template for articles, e.g. `article.html?id={id}`. */
   articleHref?: string;
-  /** The content client descendants share; without one they use the page's shared client. */
-  client?: ContentClient;
+  client: ContentClient;
 }
 
 export const newsroomContext = createContext<NewsroomConfig | undefined>(Symbol.for('newsroom-elements/config'));
