@@ -2,7 +2,7 @@
 // (Size and speed). Sizes are deterministic (no timing), so they are checked on every test run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { loaderCost, loaderManifest } from '../../bench/loader-cost.mjs';
 import { measureOwnCode } from '../../bench/modules.mjs';
@@ -33,6 +33,16 @@ test('each kind of demo page stays within its JavaScript budget through the load
   }
 });
 
+// The budgets above count what the loader's manifest lists. A chunk imported with `import()`
+// is not in it: only the sanitizer may be one (a server-rendered article never loads it, and the
+// article page is budgeted server-rendered), or a page would pay for files no budget counts.
+test('no chunk is imported on demand but the sanitizer, so the budgets count every file a page loads', () => {
+  for (const file of readdirSync('dist/cdn').filter((name) => name.endsWith('.js'))) {
+    const imported = [...readFileSync(`dist/cdn/${file}`, 'utf8').matchAll(/import\("\.\/([^"]+)"\)/g)].map((match) => match[1]);
+    assert.deepEqual(imported.filter((name) => !/^sanitizer-/.test(name)), [], `${file} imports on demand`);
+  }
+});
+
 test('the lazy loader never gives an element DOMPurify, nor the hydration support, by itself', () => {
   for (const [tag, files] of Object.entries(manifest)) {
     assert.ok(!files.some((file) => /sanitizer|dompurify/.test(file)), `<${tag}> imports the sanitizer chunk`);
@@ -59,10 +69,13 @@ test('the all-in-one file does not grow past 47 KB gzip', () => {
 // data before the article's code arrives (a hydration race that re-rendered the block): +8 bytes.
 // Then +58 bytes (less what other changes saved) for server-rendered pages 18 KB smaller: an element reads inline data another
 // element of the same source carries (`data-from`), and links on the page's origin are written as
-// paths (`pagePath`). Then down to 29,107 with Lit's maintained template minifier.
-const OWN_CODE_CEILING = 29_107;
+// paths (`pagePath`). Then down to 29,107 with Lit's maintained template minifier. Then +51
+// bytes: a hydrated element adopts its full styles only before its first change, and renders a
+// second time only when its hydrating render left browser-only extras out (about an eighth less
+// main-thread time on the demo's home page at 4x throttling).
+const OWN_CODE_CEILING = 29_158;
 
-test('our own code does not grow past 29,107 bytes gzip', async () => {
+test(`our own code does not grow past ${OWN_CODE_CEILING.toLocaleString('en')} bytes gzip`, async () => {
   const { total } = await measureOwnCode();
   assert.ok(total.gzip <= OWN_CODE_CEILING, `our modules are ${total.gzip} bytes gzip > ${OWN_CODE_CEILING} (node bench/modules.mjs)`);
 });
