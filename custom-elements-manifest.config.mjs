@@ -5,7 +5,7 @@
 // the finished manifest are added in scripts/integrations.plugins.mjs. Runs after rollup (`npm run
 // build`), so it can tell which dist/ modules exist.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
 import { integrationPlugins } from './scripts/integrations.plugins.mjs';
 
@@ -58,8 +58,13 @@ export function publicContractPlugin() {
       // The theme every element gets from baseStyles is documented once, on the shared base class.
       const theme = declarations.find((d) => d.name === 'ContentElement')?.cssProperties ?? [];
       for (const module of manifest.modules) {
-        // Lit's `static styles` is not in the manifest; the source says whether the shared styles are in.
-        const usesBaseStyles = /static\s+(override\s+)?styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(readFileSync(module.path, 'utf8'));
+        // Lit's `static styles` is not in the manifest; the source says whether the shared styles
+        // are in: the class's `static styles`, or those of the styles module its `loadStyles` imports.
+        const source = readFileSync(module.path, 'utf8');
+        const stylesModule = /static\s+(?:override\s+)?loadStyles\s*=\s*\(\)\s*=>\s*import\('\.\/([\w-]+\.styles)\.js'\)/.exec(source)?.[1];
+        const usesBaseStyles = stylesModule
+          ? /export\s+const\s+styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(readFileSync(join(dirname(module.path), `${stylesModule}.ts`), 'utf8'))
+          : /static\s+(override\s+)?styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(source);
         for (const declaration of module.declarations ?? []) contract(declaration, usesBaseStyles);
       }
       function contract(declaration, usesBaseStyles) {

@@ -39,7 +39,9 @@ const boundTagName = (template) => template.parts.slice(0, -1).some((part) => /<
  * The plugins of the CDN files (the drop-in file, the loader and its chunks), and so of the bench
  * (bench/bundle.mjs), which measures what ships: dependencies bundled, templates minified, terser.
  */
-export const cdnPlugins = () => [
+export const cdnPlugins = ({ onDemand = false } = {}) => [
+  // Styles and the content client on demand only in the chunks for server-rendered pages.
+  ...(onDemand ? [] : [eagerImports()]),
   // Our package.json `sideEffects` describes dist/, not src/: applied to a source file it made
   // the file side-effect free when node-resolve resolved it (an entry) and not when the
   // TypeScript plugin did (an import), so the first resolution to finish decided what a build kept.
@@ -83,17 +85,25 @@ const dropInTypes = () => ({
 // The lazy loader's build (dist/loader.js + dist/cdn/): every element's registering module is an
 // entry, split by rollup into content-hashed chunks: lit-html; LitElement with the shared core,
 // which every element needs; DOMPurify, which news-article loads only when it has a body to
-// sanitize (not when it hydrates a server-rendered one); and Lit's hydration support, which the
+// sanitize (not when it hydrates a server-rendered one); the content client, which loads with the
+// first request (none on a server-rendered page until a visitor asks for more); and Lit's hydration support, which the
 // loader imports first and only on a page with server-rendered elements (see `hydrationApart`).
 // The loader imports none of them statically: `loaderManifest` writes into it, for each tag, the
 // element's file and every chunk it imports, so the loader can preload them all at once instead
 // of discovering them one import level at a time.
-const sharedChunk = (id) => {
+const sharedChunk = (set) => (id) => {
   // A directive one element uses (live: the form; unsafe-html: the article body) stays with it.
   if (/node_modules\/(lit|lit-html)\/directives\//.test(id)) return undefined;
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'core';
   // DOMPurify with our configuration: loaded by news-article only when it renders a body itself.
   if (/node_modules\/dompurify\//.test(id) || /src\/core\/security\/sanitize\.ts$/.test(id)) return 'sanitizer';
+  // The page's content client with its retries: loaded with the first request (page-client.ts),
+  // which a server-rendered page does not make until a visitor pages, filters or retries.
+  // Pages rendered in the browser need it at once: there it is part of the shared chunk.
+  if (/src\/core\/network\/(content-client|retry)\.ts$/.test(id)) return set === 'server' ? 'network' : 'core';
+  // The styles every element shares: loaded with an element's own styles, which load on demand
+  // (element-styles.ts), not with its code, on a server-rendered page.
+  if (/src\/core\/ui\/styles\.ts$/.test(id)) return set === 'server' ? 'styles' : 'core';
   // What (almost) every element stands on is one chunk: one file compresses better than several
   // small ones. Formats (lists and articles) and the sanitizer stay with the elements using them.
   if (/node_modules\/@lit\/context\//.test(id) || /src\/core\/(?!data\/(news-format|html-text)|security\/sanitize\.ts)/.test(id))
@@ -119,44 +129,126 @@ const hydrationApart = () => ({
   },
 });
 
+// Each loader build's chunk set as the loader reads it: the folder of its files, and for each tag
+// its file and every chunk it imports (so the loader preloads them all at once instead of
+// discovering them one import level at a time), and Lit's hydration support's files; names
+// without the folder and `.js`, which the loader adds (loader.js is in every page's budget).
+function chunkSet(bundle, folder) {
+  const files = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(files.map((chunk) => [chunk.fileName, chunk]));
+  const closure = (fileName, seen = new Set()) => {
+    if (!seen.has(fileName)) {
+      seen.add(fileName);
+      for (const dependency of byName.get(fileName).imports) closure(dependency, seen);
+    }
+    return seen;
+  };
+  const name = (fileName) => fileName.slice(folder.length + 1, -'.js'.length);
+  const set = { folder: `${folder}/`, chunks: {}, hydrate: [] };
+  for (const chunk of files) {
+    if (!chunk.isEntry || chunk.name === 'loader') continue;
+    const imports = [...closure(chunk.fileName)];
+    if (chunk.name === 'hydrate') set.hydrate = imports.map(name);
+    else set.chunks[chunk.name] = imports.map(name);
+  }
+  // Only the hydration chunk may bring Lit's hydration support.
+  for (const [tag, names] of Object.entries(set.chunks)) {
+    if (names.includes(set.hydrate[0])) throw new Error(`<${tag}>'s code must not import the hydration support`);
+  }
+  return set;
+}
+
+// The set for pages rendered in the browser, kept between the two builds (rollup builds the
+// configs of this file one after the other, in order) for the loader's, which comes second.
+let browserSet;
+
 // No maintained plugin writes each entry's import closure into another chunk (Vite's preload map is Vite's own).
-const loaderManifest = () => ({
+const loaderManifest = (name, folder) => ({
   name: 'loader-manifest',
-  // Chunks of earlier builds have other hashes: start from an empty dist/cdn/.
+  // Chunks of earlier builds have other hashes: start from an empty dist/cdn/ (the first build).
   buildStart() {
-    rmSync('dist/cdn', { recursive: true, force: true });
+    if (name === 'browser') rmSync('dist/cdn', { recursive: true, force: true });
   },
   generateBundle(_, bundle) {
-    const files = Object.values(bundle).filter((file) => file.type === 'chunk');
-    const byName = new Map(files.map((chunk) => [chunk.fileName, chunk]));
-    const closure = (fileName, seen = new Set()) => {
-      if (!seen.has(fileName)) {
-        seen.add(fileName);
-        for (const dependency of byName.get(fileName).imports) closure(dependency, seen);
+    const set = chunkSet(bundle, folder);
+    if (name === 'browser') {
+      // Every file such a page loads is in the manifest, and so in the budgets: only the
+      // sanitizer, which the manifest leaves out, may load on demand.
+      for (const chunk of Object.values(bundle)) {
+        const onDemand = chunk.type === 'chunk' ? chunk.dynamicImports.filter((file) => !/\/sanitizer-/.test(file)) : [];
+        if (onDemand.length) this.error(`${chunk.fileName} imports on demand: ${onDemand.join(', ')}`);
       }
-      return seen;
-    };
-    const manifest = {};
-    let hydrate;
-    for (const chunk of files) {
-      if (!chunk.isEntry || chunk.name === 'loader') continue;
-      if (chunk.name === 'hydrate') hydrate = [...closure(chunk.fileName)];
-      else manifest[chunk.name] = [...closure(chunk.fileName)];
+      browserSet = set;
+      return;
     }
+    if (!browserSet) this.error('the chunks for pages rendered in the browser must be built first');
     const loader = bundle['loader.js'];
-    for (const placeholder of ['NEWSROOM_CHUNKS', 'NEWSROOM_HYDRATE']) {
-      if (!loader.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} placeholder`);
-    }
+    if (!loader.code.includes('NEWSROOM_SETS')) this.error('the loader lost its NEWSROOM_SETS placeholder');
     if (loader.imports.length || loader.dynamicImports.length) this.error('the loader must not import any chunk statically');
-    // Only the hydration chunk may bring Lit's hydration support.
-    for (const [tag, files] of Object.entries(manifest)) {
-      if (files.includes(hydrate[0])) this.error(`<${tag}>'s code must not import the hydration support`);
-    }
-    loader.code = loader.code
-      .replaceAll('NEWSROOM_CHUNKS', JSON.stringify(manifest))
-      .replaceAll('NEWSROOM_HYDRATE', JSON.stringify(hydrate));
+    loader.code = loader.code.replaceAll('NEWSROOM_SETS', JSON.stringify({ browser: browserSet, server: set }));
   },
 });
+
+// The set for pages rendered in the browser has what the other loads on demand (each element's
+// styles, the content client) in its chunks, as the npm modules had before they learned to load
+// them on demand: loaded apart, they cost every such page the files' compression on top
+// (site-nav + contact-card through the loader: 21.4 KB brotli instead of 19.8). Here each
+// element's `loadStyles` becomes its `static styles`, and the two modules that load on demand
+// (element-styles.ts, page-client.ts) are swapped for their eager twins (*.eager.ts). The
+// sanitizer stays on demand in both sets. No maintained plugin turns chosen dynamic imports into
+// static ones; @rollup/plugin-alias could swap the modules, but not rewrite the class fields.
+const EAGER_TWINS = /\/src\/core\/(element\/element-styles|network\/page-client)\.ts$/;
+const eagerImports = () => ({
+  name: 'eager-imports',
+  async resolveId(source, importer, options) {
+    if (!importer?.includes('/src/') || !/(element-styles|page-client)\.js$/.test(source)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && EAGER_TWINS.test(resolved.id) ? resolved.id.replace(/\.ts$/, '.eager.ts') : null;
+  },
+  // Sees TypeScript's output: `static override loadStyles = () => import('./x.styles.js')` is
+  // `X.loadStyles = () => import('./x.styles.js');` there.
+  transform(code, id) {
+    if (!/\/src\/[\w-]+\/[\w-]+\.ts$/.test(id)) return null;
+    const field = /\b(\w+)\.loadStyles = \(\) => import\('(\.\/[\w-]+\.styles\.js)'\);/;
+    const match = field.exec(code);
+    if (!match) return null;
+    const [, name, path] = match;
+    return { code: `import { styles as __styles } from '${path}';\n` + code.replace(field, `${name}.styles = __styles;`), map: null };
+  },
+});
+
+const loaderInput = (withLoader) => ({
+  ...(withLoader ? { loader: 'src/loader.ts' } : {}),
+  hydrate: 'src/loader-hydrate.ts',
+  ...Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`])),
+});
+
+/**
+ * One of the loader's two chunk sets. `browser` (dist/cdn/) is for pages whose elements render in
+ * the browser: each element's styles and the content client come with its code. `server`
+ * (dist/cdn/ssr/, with dist/loader.js) is for pages with server-rendered elements, which hydrate
+ * from the styles and data the page carries: their styles and the content client load only when
+ * an element changes. The loader picks one for the page by the first elements it sees.
+ */
+const loaderBuild = (name) => {
+  const folder = name === 'browser' ? 'cdn' : 'cdn/ssr';
+  return {
+    input: loaderInput(name === 'server'),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: (chunk) => (chunk.name === 'loader' ? 'loader.js' : `${folder}/[name]-[hash].js`),
+      chunkFileNames: `${folder}/[name]-[hash].js`,
+      manualChunks: sharedChunk(name),
+    },
+    // Each element's registering module imports news-provider's, so that importing one element's
+    // npm module also registers the provider it may sit in. The loader loads the provider's code
+    // where it sees the tag, so in this build that import is dropped: no element chunk needs it.
+    treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/news-provider/define.ts') },
+    plugins: [hydrationApart(), ...cdnPlugins({ onDemand: name === 'server' }), loaderManifest(name, folder)],
+  };
+};
 
 // Entries of the npm build (dist/<name>.js). Each element's registering module is added below.
 const npmEntries = {
@@ -176,29 +268,13 @@ export default [
   {
     input: 'src/all.ts',
     output: { file: 'dist/newsroom-elements.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    // One file: what the lazy loader's chunks load on demand is in it anyway, so it takes the eager
+    // twins (in `cdnPlugins`), as the loader's chunks for pages rendered in the browser do.
     plugins: [...cdnPlugins(), oncePerPage(), dropInTypes()],
   },
-  // The lazy loader and its chunks, minified for the script-tag path.
-  {
-    input: {
-      loader: 'src/loader.ts',
-      hydrate: 'src/loader-hydrate.ts',
-      ...Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`])),
-    },
-    output: {
-      dir: 'dist',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: (chunk) => (chunk.name === 'loader' ? 'loader.js' : 'cdn/[name]-[hash].js'),
-      chunkFileNames: 'cdn/[name]-[hash].js',
-      manualChunks: sharedChunk,
-    },
-    // Each element's registering module imports news-provider's, so that importing one element's
-    // npm module also registers the provider it may sit in. The loader loads the provider's code
-    // where it sees the tag, so in this build that import is dropped: no element chunk needs it.
-    treeshake: { moduleSideEffects: (id) => !id.endsWith('/src/news-provider/define.ts') },
-    plugins: [hydrationApart(), ...cdnPlugins(), loaderManifest()],
-  },
+  // The lazy loader and its two chunk sets, minified for the script-tag path (see `loaderBuild`).
+  loaderBuild('browser'),
+  loaderBuild('server'),
   // The npm build: one readable (unminified) module per source file with its source map, for the
   // user's bundler to minify; dependencies stay imports. Templates are minified as in the CDN
   // files (see `templates`).

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { minify } from 'terser';
 
 export const types = {
   '.html': 'text/html; charset=utf-8',
@@ -65,14 +66,27 @@ const notModified = (request, etag) =>
       return value === etag || value === '*';
     });
 
-/** A file with compression, a strong ETag and the cache lifetime `immutable` allows. */
-export async function sendFile(request, file, { immutable = false } = {}) {
+/**
+ * The demo's own scripts as a site would deploy them, minified (with terser, as the library's
+ * CDN files are): their comments are for the reader of the repository, not the visitor. Top-level
+ * names are kept, since theme.js is a classic script.
+ */
+export async function minifiedScript(file) {
+  const { code } = await minify(await readFile(file, 'utf8'), { ecma: 2021, compress: { passes: 2 } });
+  return Buffer.from(code);
+}
+
+/**
+ * A file with compression, a strong ETag and the cache lifetime `immutable` allows; `minified`
+ * for the demo's own scripts (see `minifiedScript`).
+ */
+export async function sendFile(request, file, { immutable = false, minified = false } = {}) {
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const info = await stat(file);
   const version = `${info.size}:${info.mtimeMs}`;
   let entry = variants.get(file);
   if (entry?.version !== version) {
-    const content = await readFile(file);
+    const content = minified ? await minifiedScript(file) : await readFile(file);
     const hash = createHash('sha256').update(content).digest('base64url').slice(0, 27);
     entry = { version, hash, content, bodies: new Map() };
     variants.set(file, entry);

@@ -8,28 +8,45 @@
  * element hydrates the server-rendered shadow DOM it finds exactly as with the all-in-one file.
  * Lit's hydration support (2 KB) is a chunk of its own too, loaded first and only on a page whose
  * elements came server-rendered: a page that renders them in the browser does not pay for it.
+ * The chunks come in two sets, and a page uses one, picked by the first elements the loader sees.
+ * A page with server-rendered elements gets the set whose elements leave their styles and the
+ * content client to chunks loaded on demand: they hydrate from the styles and data the page
+ * carries, and need those only when they change (a visitor pages, filters, retries). A page
+ * rendered in the browser gets the set in which they come with each element's code.
  *
  * ```html
  * <script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-elements@0.1/dist/loader.js"></script>
  * ```
  */
 
-// Filled in by the build (rollup.config.mjs, `loaderManifest`): for each tag, its module first,
-// then every chunk that module imports, as paths relative to this file; the same for Lit's
-// hydration support.
-declare const NEWSROOM_CHUNKS: Record<string, string[]>;
-declare const NEWSROOM_HYDRATE: string[];
+/** One of the build's two chunk sets (rollup.config.mjs, `loaderBuild`). */
+interface ChunkSet {
+  /** Where its files are, relative to this file. */
+  folder: string;
+  /** For each tag, its module first, then every chunk that module imports (names without `.js`). */
+  chunks: Record<string, string[]>;
+  /** Lit's hydration support, the same way. */
+  hydrate: string[];
+}
 
-const chunks: Record<string, string[]> = NEWSROOM_CHUNKS;
-const tags = Object.keys(chunks);
+// Filled in by the build: `browser` for a page whose elements render here (their styles and the
+// content client come with their code), `server` for a page with server-rendered elements, which
+// hydrate from the styles and data on the page and load those only when they change. (An element
+// rendered here on such a page loads them as its code runs: one round trip more, that page only.)
+declare const NEWSROOM_SETS: { browser: ChunkSet; server: ChunkSet };
+
+const sets = NEWSROOM_SETS;
+const tags = Object.keys(sets.browser.chunks);
 const selector = tags.join(',');
+/** The page's set: picked by the first elements seen, then kept (a page loads one copy of Lit). */
+let set: ChunkSet | undefined;
 const requested = new Set<string>();
 const preloaded = new Set<string>();
 const watched = new WeakSet<Node>();
 
 let observer: MutationObserver | undefined;
 
-const url = (file: string) => new URL(file, import.meta.url).href;
+const url = (file: string) => new URL(set!.folder + file + '.js', import.meta.url).href;
 
 function preload(file: string): void {
   if (preloaded.has(file)) return;
@@ -57,7 +74,7 @@ const importModule = (file: string) => import(/* @vite-ignore */ url(file));
 function load(tag: string): Promise<boolean> {
   let done = loading.get(tag);
   if (!done) {
-    const [module, ...imports] = chunks[tag];
+    const [module, ...imports] = set!.chunks[tag];
     imports.forEach(preload);
     // Registered already (the all-in-one file, or a bundle): nothing to fetch.
     done = customElements.get(tag)
@@ -105,9 +122,12 @@ function found(element: Element): void {
 function loadSeen(): void {
   const elements = seen.splice(0);
   const fromServer = (element: Element) => element.shadowRoot && !customElements.get(element.localName);
-  if (!hydration && elements.some(fromServer)) {
-    NEWSROOM_HYDRATE.forEach(preload);
-    hydration = importModule(NEWSROOM_HYDRATE[0]).catch((error: unknown) =>
+  // An element rendered here needs its styles and the content client at once: fetch them with its code.
+  const fromServerNow = elements.some(fromServer);
+  set ??= fromServerNow ? sets.server : sets.browser;
+  if (!hydration && fromServerNow) {
+    set.hydrate.forEach(preload);
+    hydration = importModule(set.hydrate[0]).catch((error: unknown) =>
       console.error('newsroom-elements: could not load hydration support; server-rendered elements render again.', error),
     );
   }
@@ -116,7 +136,7 @@ function loadSeen(): void {
     if (requested.has(tag)) continue;
     requested.add(tag);
     if (tag !== PROVIDER && providerPending(element)) {
-      chunks[tag].forEach(preload);
+      set.chunks[tag].forEach(preload);
       // If the provider's code fails to load, the element still comes (and says what it misses).
       void load(PROVIDER)
         .then((loaded) => (loaded ? customElements.whenDefined(PROVIDER) : undefined))

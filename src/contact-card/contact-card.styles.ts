@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { baseStyles, containerStyles, headingStyles } from '../core/ui/styles.js';
 
-export const styles = css`
+const own = css`
   :host {
     --_width: 20rem;
   }
@@ -65,3 +66,6 @@ export const styles = css`
     }
   }
 `;
+
+/** Everything the element's shadow root is styled with, loaded on demand (`loadStyles`). */
+export const styles = [baseStyles, containerStyles, headingStyles, own];

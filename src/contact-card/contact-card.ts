@@ -6,12 +6,11 @@ import type { Messages } from '../core/locale/locale.js';
 import { pageBase } from '../core/page/address.js';
 import { safeUrl } from '../core/security/safe-url.js';
 import { contentLink } from '../core/ui/link.js';
-import { baseStyles, containerStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
+import { skeletonLines } from '../core/ui/skeleton.js';
 import { headingTag } from '../core/ui/heading.js';
 import { CopyController } from '../core/ui/copy.js';
 import { ContentElement } from '../core/element/content-element.js';
 import { siteOf } from '../core/data/site-format.js';
-import { styles } from './contact-card.styles.js';
 
 type Field = 'address' | 'phone' | 'fax' | 'email' | 'website' | 'hours';
 
@@ -96,7 +95,7 @@ function websiteHref(value: string, base: string): string | undefined {
  * @tagname contact-card
  */
 export class ContactCard extends ContentElement {
-  static override styles = [baseStyles, containerStyles, headingStyles, styles];
+  static override loadStyles = () => import('./contact-card.styles.js');
 
   /** The card's title; defaults to `contact.title`, then "Contact" / "联系方式". */
   @property() heading?: string;

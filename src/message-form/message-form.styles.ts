@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { baseStyles } from '../core/ui/styles.js';
 
-export const styles = css`
+const own = css`
   form {
     display: grid;
     gap: var(--_space);
@@ -134,3 +135,6 @@ export const styles = css`
     overflow: hidden;
   }
 `;
+
+/** Everything the element's shadow root is styled with, loaded on demand (`loadStyles`). */
+export const styles = [baseStyles, own];

@@ -10,13 +10,11 @@ import { format } from '../core/locale/locale.js';
 import { HydratingElement } from '../core/element/hydrating-element.js';
 import { isTransient } from '../core/network/retry.js';
 import { safeUrl } from '../core/security/safe-url.js';
-import { baseStyles } from '../core/ui/styles.js';
 import { quietButton } from '../core/ui/quiet-button.js';
 import { draftKeyFor, loadDraft, storeDraft } from './draft.js';
 import { check, FIELDS, type FieldName, filled, length, parseList, stringValues } from './fields.js';
 import { type FormStrings, messages } from './message-form.messages.js';
 import { postMessage, uuid } from './post-message.js';
-import { styles } from './message-form.styles.js';
 
 export interface MessageSentDetail {
   /** The values sent, exactly as typed. */
@@ -106,7 +104,7 @@ type Text = (t: FormStrings) => string;
  * @tagname message-form
  */
 export class MessageForm extends HydratingElement {
-  static override styles = [baseStyles, styles];
+  static override loadStyles = () => import('./message-form.styles.js');
 
   /** The URL messages are POSTed to (resolved against the page; http and https only). */
   @property() action = '';

@@ -12,12 +12,11 @@ import { safeUrl } from '../core/security/safe-url.js';
 import { pageHref, pageParam } from '../core/page/address.js';
 import { PageAddressController } from '../core/page/address-controller.js';
 import { loadSanitizer, sanitizer } from '../core/security/sanitizer.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
+import { skeletonLines } from '../core/ui/skeleton.js';
 import { quietButton } from '../core/ui/quiet-button.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
 import { articleBody } from './article-body.js';
 import { messages } from './news-article.messages.js';
-import { styles } from './news-article.styles.js';
 
 /**
  * One article: category, title, source / author / dates, share and print controls, lead image,
@@ -51,7 +50,7 @@ import { styles } from './news-article.styles.js';
  * @tagname news-article
  */
 export class NewsArticle extends ContentElement {
-  static override styles = [baseStyles, containerStyles, styles];
+  static override loadStyles = () => import('./news-article.styles.js');
 
   /** Article id filled into `article-src`; defaults to the page URL's `id` query parameter. */
   @property({ attribute: 'article-id' }) articleId = '';

@@ -10,9 +10,8 @@ import { ContentElement } from '../core/element/content-element.js';
 import { rovingFocus } from '../core/ui/roving-focus.js';
 import { pageHref, pageParam } from '../core/page/address.js';
 import { PageAddressController } from '../core/page/address-controller.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
+import { skeletonLines } from '../core/ui/skeleton.js';
 import { newsLink, plainClick, selectOnClick } from './news-link.js';
-import { styles } from './news-list.styles.js';
 
 export type NewsListLayout = 'list' | 'cards' | 'compact';
 
@@ -133,7 +132,7 @@ interface ListView {
  * @tagname news-list
  */
 export class NewsList extends ContentElement {
-  static override styles = [baseStyles, containerStyles, styles];
+  static override loadStyles = () => import('./news-list.styles.js');
 
   /** How items are laid out: `list` (title, date, summary, picture), `cards` (a grid) or `compact` (title and date). */
   @property({ reflect: true }) layout: NewsListLayout = 'list';

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContentClient, defaultClient } from '../core/network/content-client.js';
+import type { ContentClient } from '../core/network/content-client.js';
 import { type NewsroomConfig, newsroomContext } from '../core/element/context.js';
 
 /**
@@ -29,11 +29,12 @@ export class NewsProvider extends LitElement {
   @property({ attribute: 'article-href' }) articleHref?: string;
 
   /**
-   * The client descendants share (cache, de-duplication, retries): by default the page's own,
-   * the one elements outside any provider use too, so one URL is fetched once per page.
-   * Replace it to tune retries or keep a provider's cache apart.
+   * The client descendants share (cache, de-duplication, retries). Unset (the default), they use
+   * the page's own, the one elements outside any provider use too, so one URL is fetched once
+   * per page; it loads with the first request. Set a `ContentClient` to tune retries or keep a
+   * provider's cache apart.
    */
-  @property({ attribute: false }) client: ContentClient = defaultClient;
+  @property({ attribute: false }) client?: ContentClient;
 
   private readonly provider = new ContextProvider(this, { context: newsroomContext });
 

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { baseStyles, headingStyles } from '../core/ui/styles.js';
 
-export const styles = css`
+const own = css`
   ul {
     margin: 0;
     padding: 0;
@@ -28,3 +29,6 @@ export const styles = css`
     width: 100%;
   }
 `;
+
+/** Everything the element's shadow root is styled with, loaded on demand (`loadStyles`). */
+export const styles = [baseStyles, headingStyles, own];

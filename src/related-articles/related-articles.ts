@@ -9,9 +9,8 @@ import type { NewsItem } from '../core/data/model.js';
 import { headingTag } from '../core/ui/heading.js';
 import { ContentElement, inlineScript } from '../core/element/content-element.js';
 import { pageBase } from '../core/page/address.js';
-import { baseStyles, headingStyles, skeletonLines } from '../core/ui/styles.js';
+import { skeletonLines } from '../core/ui/skeleton.js';
 import { newsLink, selectOnClick } from '../news-list/news-link.js';
-import { styles } from './related-articles.styles.js';
 
 const messages: Messages<{ heading: string }> = {
   en: { heading: 'Related articles' },
@@ -48,7 +47,7 @@ type ArticleSource = Element & { data?: unknown };
  * @tagname related-articles
  */
 export class RelatedArticles extends ContentElement {
-  static override styles = [baseStyles, headingStyles, styles];
+  static override loadStyles = () => import('./related-articles.styles.js');
 
   /** Id of a `news-article` in the same document (or shadow root) to follow; when set, `src` is not loaded. */
   @property() for = '';

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { baseStyles, containerStyles } from '../core/ui/styles.js';
 
-export const styles = css`
+const own = css`
   :host {
     --_width: 60rem;
   }
@@ -266,3 +267,6 @@ export const styles = css`
     width: 40%;
   }
 `;
+
+/** Everything the element's shadow root is styled with, loaded on demand (`loadStyles`). */
+export const styles = [baseStyles, containerStyles, own];

@@ -9,10 +9,9 @@ import { rovingFocus } from '../core/ui/roving-focus.js';
 import { pageHref } from '../core/page/address.js';
 import { PageAddressController } from '../core/page/address-controller.js';
 import { contentLink } from '../core/ui/link.js';
-import { baseStyles, containerStyles, skeletonLines } from '../core/ui/styles.js';
+import { skeletonLines } from '../core/ui/skeleton.js';
 import { findTrail } from './current-page.js';
 import { siteOf } from '../core/data/site-format.js';
-import { styles } from './site-nav.styles.js';
 
 export type SiteNavVariant = 'bar' | 'side' | 'footer' | 'breadcrumb';
 
@@ -83,7 +82,7 @@ const controlsOf = (list: Element | null): HTMLElement[] =>
  * @tagname site-nav
  */
 export class SiteNav extends ContentElement {
-  static override styles = [baseStyles, containerStyles, styles];
+  static override loadStyles = () => import('./site-nav.styles.js');
 
   /** Which menu of `site.json` to show (`main`, `footer`, `links`, or any other name). */
   @property() menu = 'main';

@@ -10,6 +10,7 @@ import type { Article } from '../core/data/model.js';
 import { defineElement } from '../core/element/define.js';
 import { useCharacterReferenceDecoder } from '../core/data/html-text.js';
 import { hydrationStamp } from '../core/element/hydration.js';
+import { type LazyStyled, whenStyled } from '../core/element/element-styles.js';
 import type { NewsroomTag } from '../core/element/tags.js';
 import { type PageInfo, withPage } from '../core/page/address.js';
 import { safeUrl } from '../core/security/safe-url.js';
@@ -115,6 +116,8 @@ export function prepareServer(): Promise<void> {
     // Articles render in one synchronous pass here: no waiting for the sanitizer to load.
     provideSanitizer({ sanitizeHtml, contentDocument });
     for (const [tag, element] of Object.entries(CLASSES)) defineElement(tag, element);
+    // The browser loads an element's styles when it needs them; the server writes them into every page.
+    await Promise.all(Object.values(CLASSES).map((element) => whenStyled(element as unknown as typeof LitElement & LazyStyled)));
   })();
   return ready;
 }

@@ -2,6 +2,7 @@
 // a server-rendered article hydrates without downloading the sanitizer (DOMPurify).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { demoInChromium } from './demo-server.mjs';
 
 describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
@@ -29,7 +30,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     const { scripts, body } = await visit('/article.html?id=1001');
     assert.ok(body.length > 100, 'the body is shown');
     assert.ok(
-      scripts.some((path) => /\/dist\/cdn\/news-article-/.test(path)),
+      scripts.some((path) => /\/dist\/cdn\/ssr\/news-article-/.test(path)),
       'news-article code loaded',
     );
     assert.deepEqual(
@@ -37,9 +38,83 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
       [],
     );
     assert.ok(
-      scripts.some((path) => /\/dist\/cdn\/hydrate-/.test(path)),
+      scripts.some((path) => /\/dist\/cdn\/ssr\/hydrate-/.test(path)),
       "Lit's hydration support loaded",
     );
+    // Every element hydrates from the data and the styles on the page: the content client is not
+    // needed, nor the styles of an element that shows no browser-only extras (the article's share
+    // button and the card's copy buttons render, with their styles, once near the viewport)...
+    assert.deepEqual(
+      scripts.filter((path) => /\/network-|(site-nav|related-articles|news-list)\.styles-/.test(path)),
+      [],
+    );
+    // ...and no chunk of the set for pages rendered in the browser comes.
+    assert.deepEqual(
+      scripts.filter((path) => /\/dist\/cdn\/[^/]+$/.test(path)),
+      [],
+    );
+  });
+
+  test('a server-rendered list fetches its styles and the content client when it changes, and shows what it loaded', async () => {
+    const page = await demo.browser.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(new URL('/news.html', demo.server.url).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => customElements.get('news-list') && document.querySelector('news-list').hasUpdated);
+    assert.deepEqual(
+      requested.filter((path) => /\/network-|news-list\.styles-|\.json$/.test(path)),
+      [],
+      "hydrated from the page: not the list's styles, no client, no content request",
+    );
+    // The host points the list at another source: the client loads, then the JSON.
+    const titles = await page.evaluate(async () => {
+      const list = document.querySelector('news-list');
+      const loaded = new Promise((resolve) => list.addEventListener('newsroom-load', resolve, { once: true }));
+      list.src = '/content/en/news.json';
+      await loaded;
+      await list.updateComplete;
+      return [...list.shadowRoot.querySelectorAll('[part~=title]')].map((title) => title.textContent.trim());
+    });
+    const english = JSON.parse(readFileSync('demo/content/en/news.json', 'utf8'));
+    assert.equal(titles[0], (english.items ?? english)[0].title);
+    const client = requested.findIndex((path) => /\/dist\/cdn\/ssr\/network-/.test(path));
+    assert.ok(client >= 0, 'the content client was loaded');
+    assert.ok(client < requested.indexOf('/content/en/news.json'), 'before the content it fetched');
+    assert.ok(
+      requested.some((path) => /\/dist\/cdn\/ssr\/news-list\.styles-/.test(path)),
+      "the list's styles were loaded",
+    );
+    // The new content is laid out with the list's full styles, not only the server's subset.
+    const adopted = await page.evaluate(() => document.querySelector('news-list').shadowRoot.adoptedStyleSheets.length);
+    assert.ok(adopted > 0, 'full styles adopted');
+    await page.close();
+  });
+
+  test("a server-rendered card far down the page renders its copy buttons, and loads their styles, once it nears the viewport", async () => {
+    const page = await demo.browser.newPage();
+    await page.setViewport({ width: 412, height: 600 });
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(new URL('/index.html', demo.server.url).href, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => customElements.get('contact-card') && document.querySelector('contact-card').hasUpdated);
+    // The server draws them disabled (so nothing moves when they start working).
+    const copyButtons = () =>
+      page.evaluate(() => document.querySelector('contact-card').shadowRoot.querySelectorAll('[part~=copy]:not([disabled])').length);
+    const cardStyles = () => requested.filter((path) => /contact-card\.styles-/.test(path)).length;
+    assert.equal(await copyButtons(), 0, 'no working copy buttons while the card is screens away');
+    assert.equal(cardStyles(), 0, "the card's styles are not loaded yet");
+    await page.evaluate(() => document.querySelector('contact-card').scrollIntoView());
+    await page.waitForFunction(
+      () => document.querySelector('contact-card').shadowRoot.querySelectorAll('[part~=copy]:not([disabled])').length === 2,
+    );
+    assert.equal(cardStyles(), 1, "the card's styles came with its copy buttons");
+    const looks = await page.evaluate(() => {
+      const button = document.querySelector('contact-card').shadowRoot.querySelector('[part~=copy]');
+      return { adopted: button.getRootNode().adoptedStyleSheets.length, cursor: getComputedStyle(button).cursor };
+    });
+    assert.ok(looks.adopted > 0, 'full styles adopted');
+    assert.equal(looks.cursor, 'pointer', 'the copy button is styled as a button');
+    await page.close();
   });
 
   test('a client-rendered article loads the sanitizer with its content', async () => {
@@ -52,6 +127,11 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     // Rendered in the browser: no hydration support to pay for.
     assert.deepEqual(
       scripts.filter((path) => /hydrate/.test(path)),
+      [],
+    );
+    // ...and the chunks whose elements come with their styles and the content client.
+    assert.deepEqual(
+      scripts.filter((path) => /\/dist\/cdn\/ssr\/|\.styles-|\/network-/.test(path)),
       [],
     );
   });

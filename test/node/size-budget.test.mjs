@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { loaderCost, loaderManifest } from '../../bench/loader-cost.mjs';
 import { measureOwnCode } from '../../bench/modules.mjs';
+import { minifiedScript } from '../../demo/static.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const { chunks: manifest, hydrate } = loaderManifest();
+const SETS = ['browser', 'server'];
 
 /** dist/loader.js and every chunk it fetches for `tags` (and the hydration support), brotli as served. */
 const throughLoader = (tags, options) => loaderCost(tags, options).brotli;
@@ -18,42 +19,73 @@ test('a page with only site-nav and contact-card (and the provider) pays at most
   assert.ok(bytes <= 20 * 1024, `${kb(bytes)} > 20 KB`);
 });
 
-test('each kind of demo page stays within its JavaScript budget through the loader, server-rendered', () => {
+// Ratchets: 30 / 36 / 36 / 36 KB until each element's styles and the content client loaded only
+// when a server-rendered element changes (home 27.7 KB then, 24.8 after, with the demo's scripts
+// minified as it serves them now). The home page's goal was 25 KB.
+test('each kind of demo page stays within its JavaScript budget through the loader, server-rendered', async () => {
   const pages = {
-    home: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 30],
-    news: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 36],
-    article: [['news-provider', 'site-nav', 'news-article', 'related-articles', 'contact-card'], 36],
-    contact: [['news-provider', 'site-nav', 'message-form', 'contact-card'], 36],
+    home: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 25],
+    news: [['news-provider', 'site-nav', 'news-list', 'contact-card'], 25],
+    article: [['news-provider', 'site-nav', 'news-article', 'related-articles', 'contact-card'], 26],
+    contact: [['news-provider', 'site-nav', 'message-form', 'contact-card'], 26],
   };
-  // The demo's own two small scripts (theme.js, site.js) are on every page too.
-  const demo = ['demo/theme.js', 'demo/site.js'].reduce((sum, file) => sum + brotliCompressSync(readFileSync(file)).length, 0);
+  // The demo's own two small scripts (theme.js, site.js) are on every page too, minified as the
+  // demo serves them; theme.js is under the 1 KB the demo compresses.
+  const served = (body) => (body.length > 1024 ? brotliCompressSync(body).length : body.length);
+  const demo = (await Promise.all(['demo/theme.js', 'demo/site.js'].map(minifiedScript))).reduce((sum, body) => sum + served(body), 0);
   for (const [name, [tags, budget]] of Object.entries(pages)) {
     const bytes = throughLoader(tags, { serverRendered: true }) + demo;
     assert.ok(bytes <= budget * 1024, `${name}: ${kb(bytes)} > ${budget} KB`);
   }
 });
 
-// The budgets above count what the loader's manifest lists. A chunk imported with `import()`
-// is not in it: only the sanitizer may be one (a server-rendered article never loads it, and the
-// article page is budgeted server-rendered), or a page would pay for files no budget counts.
-test('no chunk is imported on demand but the sanitizer, so the budgets count every file a page loads', () => {
-  for (const file of readdirSync('dist/cdn').filter((name) => name.endsWith('.js'))) {
-    const imported = [...readFileSync(`dist/cdn/${file}`, 'utf8').matchAll(/import\("\.\/([^"]+)"\)/g)].map((match) => match[1]);
-    assert.deepEqual(imported.filter((name) => !/^sanitizer-/.test(name)), [], `${file} imports on demand`);
+// The budgets above count what the loader's manifest lists for a page as it loads. A chunk
+// imported with `import()` is not in it. In the set for pages rendered in the browser only the
+// sanitizer may be one (a client-rendered article loads it with its body; the article page is
+// budgeted server-rendered). In the other, each element's styles and the content client are
+// too: a server-rendered element loads them when it changes, not with the page.
+test('only the sanitizer, and on server-rendered pages styles and the content client, load on demand', () => {
+  for (const [folder, allowed] of [
+    ['dist/cdn', /^sanitizer-/],
+    ['dist/cdn/ssr', /^(sanitizer|network|[a-z-]+\.styles)-/],
+  ]) {
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.js'))) {
+      const imported = [...readFileSync(`${folder}/${file}`, 'utf8').matchAll(/import\("\.\/([^"]+)"\)/g)].map((match) => match[1]);
+      assert.deepEqual(imported.filter((name) => !allowed.test(name)), [], `${folder}/${file} imports on demand`);
+    }
   }
 });
 
 test('the lazy loader never gives an element DOMPurify, nor the hydration support, by itself', () => {
-  for (const [tag, files] of Object.entries(manifest)) {
-    assert.ok(!files.some((file) => /sanitizer|dompurify/.test(file)), `<${tag}> imports the sanitizer chunk`);
-    assert.ok(!files.includes(hydrate[0]), `<${tag}> imports the hydration support`);
+  for (const set of SETS) {
+    const { chunks, hydrate } = loaderManifest(set);
+    for (const [tag, files] of Object.entries(chunks)) {
+      assert.ok(!files.some((file) => /sanitizer|dompurify/.test(file)), `<${tag}> (${set}) imports the sanitizer chunk`);
+      assert.ok(!files.includes(hydrate[0]), `<${tag}> (${set}) imports the hydration support`);
+    }
   }
 });
 
 test("no element's code brings news-provider's: the loader loads the provider where its tag is", () => {
-  const provider = manifest['news-provider'][0];
-  for (const [tag, files] of Object.entries(manifest)) {
-    if (tag !== 'news-provider') assert.ok(!files.includes(provider), `<${tag}> imports ${provider}`);
+  for (const set of SETS) {
+    const { chunks } = loaderManifest(set);
+    const provider = chunks['news-provider'][0];
+    for (const [tag, files] of Object.entries(chunks)) {
+      if (tag !== 'news-provider') assert.ok(!files.includes(provider), `<${tag}> (${set}) imports ${provider}`);
+    }
+  }
+});
+
+test('a server-rendered element loads nothing but its code, Lit and the core with the page: its styles and the content client wait', () => {
+  const { chunks } = loaderManifest('server');
+  for (const [tag, files] of Object.entries(chunks)) {
+    // The form posts with the client's retries: the network chunk comes with it.
+    if (tag === 'message-form') continue;
+    assert.deepEqual(
+      files.filter((file) => /\/(network|styles|[a-z-]+\.styles)-/.test(file)),
+      [],
+      `<${tag}>`,
+    );
   }
 });
 
@@ -72,8 +104,11 @@ test('the all-in-one file does not grow past 47 KB gzip', () => {
 // paths (`pagePath`). Then down to 29,107 with Lit's maintained template minifier. Then +51
 // bytes: a hydrated element adopts its full styles only before its first change, and renders a
 // second time only when its hydrating render left browser-only extras out (about an eighth less
-// main-thread time on the demo's home page at 4x throttling).
-const OWN_CODE_CEILING = 29_158;
+// main-thread time on the demo's home page at 4x throttling). Then +206 bytes: on a
+// server-rendered page, each element's styles and the content client load when it changes
+// (element-styles.ts, page-client.ts and their eager twins for the other builds), which takes
+// 3.9 KB brotli off every server-rendered demo page.
+const OWN_CODE_CEILING = 29_364;
 
 test(`our own code does not grow past ${OWN_CODE_CEILING.toLocaleString('en')} bytes gzip`, async () => {
   const { total } = await measureOwnCode();

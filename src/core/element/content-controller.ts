@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ContentClient, ContentResponse } from '../network/content-client.js';
+import { pageClient } from '../network/page-client.js';
 import { emit } from './events.js';
 import { nextTask } from './next-task.js';
 
 export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 
 export interface ContentHost extends ReactiveControllerHost, EventTarget {
-  readonly client: ContentClient;
+  /** A client of the host's own; else the page's shared one. */
+  readonly client?: ContentClient;
   readonly timeout?: number;
 }
 
@@ -122,7 +124,9 @@ export class ContentController implements ReactiveController {
     this.status = 'pending';
     this.host.requestUpdate();
     try {
-      const response = await this.host.client.fetchJson(url, { signal: controller.signal, timeout: this.host.timeout, fresh });
+      const client = this.host.client ?? (await pageClient());
+      if (controller.signal.aborted) return;
+      const response = await client.fetchJson(url, { signal: controller.signal, timeout: this.host.timeout, fresh });
       // Elements sharing a document (every menu and the contact card read site.json) get it in
       // the same task: each renders in a task of its own, so together they make no long task.
       await nextTask();

@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContentClient, type ContentResponse, countOf, defaultClient } from '../network/content-client.js';
+import type { ContentClient, ContentResponse } from '../network/content-client.js';
+import { countOf } from '../network/count.js';
 import { ContentController } from './content-controller.js';
 import { ContentError } from '../network/content-error.js';
 import { coreMessages, fillTemplate, format } from '../locale/locale.js';
@@ -76,8 +77,12 @@ export abstract class ContentElement extends HydratingElement {
     this.content.set({ url: this.sourceUrl() ?? pageBase(), data, ...totals });
   }
 
-  get client(): ContentClient {
-    return this.config?.client ?? defaultClient;
+  /**
+   * The content client the nearest `news-provider` hands down, if it was given one; `undefined`
+   * while the element uses the page's shared client (loaded with its first request).
+   */
+  get client(): ContentClient | undefined {
+    return this.config?.client;
   }
 
   override connectedCallback(): void {

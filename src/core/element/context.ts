@@ -8,7 +8,8 @@ export interface NewsroomConfig {
   locale?: string;
   /** Link template for articles, e.g. `article.html?id={id}`. */
   articleHref?: string;
-  client: ContentClient;
+  /** The content client descendants share; without one they use the page's shared client. */
+  client?: ContentClient;
 }
 
 export const newsroomContext = createContext<NewsroomConfig | undefined>(Symbol.for('newsroom-elements/config'));

@@ -5,6 +5,7 @@ import { type NewsroomConfig, newsroomContext } from './context.js';
 import type { Locale } from '../locale/locale.js';
 import { LocaleController } from '../locale/locale-controller.js';
 import { cameFromServer, cannotHydrate } from './hydration.js';
+import { type LazyStyled, stylesSoon, whenNear, whenStyled } from './element-styles.js';
 import { nextTask } from './next-task.js';
 
 /**
@@ -40,8 +41,11 @@ export abstract class HydratingElement extends LitElement {
   /** The hydrating render read `live`: it left browser-only extras out, so one more render is due. */
   private readLive = false;
 
-  /** The element's full styles are adopted into the server's shadow root (see `adoptFullStyles`). */
-  private fullStyles = false;
+  /** The styles adopted into the shadow root last (see `adoptFullStyles`). */
+  private adopted?: unknown;
+
+  /** Imports the element's styles module (`element-styles.ts`); elements set it, tests may not. */
+  static loadStyles?: LazyStyled['loadStyles'];
 
   /**
    * This render hydrates the server's DOM: it must match what the server rendered, and may keep
@@ -80,18 +84,31 @@ export abstract class HydratingElement extends LitElement {
    * that defined them, as one long task; the server's DOM is on screen meanwhile.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.fromServer && !this.hasUpdated) await nextTask();
+    if (this.hydrating) await nextTask();
+    else {
+      // Any other render may show what the server's <style> does not cover: styles first.
+      const styled = whenStyled(this.constructor as typeof HydratingElement);
+      if (styled) await styled;
+    }
     super.scheduleUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.fromServer && !this.hasUpdated) stylesSoon(this);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const reason = this.fromServer && cannotHydrate(this, this.givenEarly);
-    if (!reason) return super.createRenderRoot();
+    if (!reason) {
+      // In the browser's own root, Lit adopts the styles the class has so far.
+      if (!this.fromServer) this.adopted = (this.constructor as typeof LitElement).elementStyles;
+      return super.createRenderRoot();
+    }
     this.renderAfresh(reason);
-    // It adopts the element's full styles itself.
-    this.fullStyles = true;
+    this.adopted = (this.constructor as typeof LitElement).elementStyles;
     // ReactiveElement's, not LitElement's: with the hydration support applied, LitElement's would
-    // take the server's root and mark it for hydrating.
+    // take the server's root and mark it for hydrating. It adopts the styles as Lit's does.
     return (ReactiveElement.prototype as unknown as HydratingElement).createRenderRoot.call(this);
   }
 
@@ -108,6 +125,8 @@ export abstract class HydratingElement extends LitElement {
         this.adoptFullStyles();
         this.removeServerDom();
         render(this.render(), this.renderRoot as HTMLElement, this.renderOptions);
+        // The server's <style> covers it until the full styles are in.
+        void whenStyled(this.constructor as typeof HydratingElement)?.then(() => this.requestUpdate());
         return;
       }
     }
@@ -120,15 +139,17 @@ export abstract class HydratingElement extends LitElement {
   /**
    * Lit's hydration support takes the server's shadow root as it is, with its <style>, which holds
    * only the rules the server's DOM uses (renderPage leaves out the rest). That is all the
-   * hydrating render needs: it changes no markup. The element's full styles are adopted (as
-   * constructed sheets every instance shares) right before the first render that may change the
-   * DOM, in the same task, so nothing shows unstyled; an element that is never changed, such as a
-   * footer menu, never pays for parsing rules it does not use, nor the style recalculation.
+   * hydrating render needs: it changes no markup. The element's full styles (loaded by then, see
+   * `scheduleUpdate`) are adopted, as constructed sheets every instance shares, right before the
+   * first render that may change the DOM, in the same task, so nothing shows unstyled; an element
+   * that is never changed, such as a footer menu, never loads nor parses rules it does not use.
+   * An element rendered in the browser adopts them here too when they came after its root.
    */
   private adoptFullStyles(): void {
-    if (!this.fromServer || this.fullStyles) return;
-    this.fullStyles = true;
-    adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    const { elementStyles } = this.constructor as typeof LitElement;
+    if (this.adopted === elementStyles) return;
+    this.adopted = elementStyles;
+    adoptStyles(this.renderRoot as ShadowRoot, elementStyles);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -143,11 +164,12 @@ export abstract class HydratingElement extends LitElement {
   /**
    * Runs once after the render that took over the server's DOM (hydrated it, or replaced it when
    * it did not fit). This one renders again, now `live`, when that render read `live` (it left
-   * browser-only extras out); an element with more to restore (a saved draft) adds it. An element
-   * with no extras does not render again: it shows what the server sent until something changes.
+   * browser-only extras out), once the element is near the viewport; an element with more to
+   * restore (a saved draft) adds it. An element with no extras does not render again: it shows
+   * what the server sent until something changes.
    */
   protected afterHydration(): void {
-    if (this.readLive) this.requestUpdate();
+    if (this.readLive) whenNear(this, () => this.requestUpdate());
   }
 
   private renderAfresh(reason: string): void {

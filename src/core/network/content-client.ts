@@ -1,4 +1,5 @@
 import { ContentError, isAbort } from './content-error.js';
+import { countOf } from './count.js';
 import { type RetryOptions, withRetries } from './retry.js';
 
 /** One loaded document: the parsed JSON and the paging totals a server sent as headers. */
@@ -52,12 +53,6 @@ interface CacheEntry {
   response: ContentResponse;
   expires: number;
 }
-
-/** A count given as text (a header, an attribute): a whole number ≥ 0, else `undefined`. */
-export const countOf = (value: string | null): number | undefined => {
-  const number = value === null ? NaN : Number(value);
-  return Number.isInteger(number) && number >= 0 ? number : undefined;
-};
 
 /** The paging totals a WordPress server sends as headers. */
 export const pagingTotals = (headers: Headers): Pick<ContentResponse, 'total' | 'totalPages'> => ({
@@ -218,5 +213,8 @@ function parseJson(text: string, url: string, type: string | null): unknown {
   }
 }
 
-/** The client elements share when no `news-provider` gives them one. */
+/**
+ * The client elements share when no `news-provider` gives them one. Elements reach it through
+ * `pageClient()` (`page-client.ts`), which loads this module with the first request.
+ */
 export const defaultClient = new ContentClient();

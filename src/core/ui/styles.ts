@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css } from 'lit';
 
 /**
  * Shared by every element: the `--newsroom-*` theme with its defaults, links, the skeleton, the
@@ -158,9 +158,3 @@ export const containerStyles = css`
     min-inline-size: 0;
   }
 `;
-
-/** `count` shimmering placeholder lines (`.skeleton-line`, `.short` ones), for a loading state. */
-export const skeletonLines = (count: number, short = false) =>
-  Array.from({ length: count }, () =>
-    short ? html`<span class="skeleton skeleton-line short"></span>` : html`<span class="skeleton skeleton-line"></span>`,
-  );
