@@ -2,7 +2,7 @@
 // the shared core chunk module by module (each minified and gzipped on its own, so the parts add
 // up to a little more than the chunk, which gzips across them). Used by `npm run bench`;
 // `node bench/chunks.mjs` prints it alone (after `npm run build`).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
@@ -50,14 +50,24 @@ export async function measureChunks(tags = HOME) {
     modules.push({ module: owner, gzip: gzipSync(min, { level: 9 }).length });
   }
   modules.sort((a, b) => b.gzip - a.gzip);
-  return { tags, files, core: modules };
+  // What those elements load only when they change (or, for styles, as a pointer or focus comes
+  // near, or their browser-only extras near the viewport): their styles, the shared styles, the
+  // content client.
+  const folder = 'dist/cdn/ssr';
+  const onDemandPattern = new RegExp(`^(${tags.join('|')})\\.styles-|^(styles|network)-`);
+  const onDemand = readdirSync(folder)
+    .filter((name) => name.endsWith('.js') && onDemandPattern.test(name))
+    .map((name) => ({ file: `cdn/ssr/${name}`, brotli: brotliCompressSync(readFileSync(`${folder}/${name}`)).length }));
+  return { tags, files, core: modules, onDemand };
 }
 
-export function printChunks({ tags, files, core }) {
+export function printChunks({ tags, files, core, onDemand }) {
   const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(5);
   console.log(`\nWhere the home page's JavaScript goes (${tags.join(' + ')}, server-rendered; KiB brotli per file)`);
   for (const { file, brotli } of files) console.log(`  ${file.padEnd(44)} ${kb(brotli)}K`);
   console.log(`  ${'total'.padEnd(44)} ${kb(files.reduce((sum, f) => sum + f.brotli, 0))}K`);
+  console.log('Loaded on demand, when an element changes (KiB brotli per file)');
+  for (const { file, brotli } of onDemand) console.log(`  ${file.padEnd(44)} ${kb(brotli)}K`);
   console.log('The core chunk by module (each minified + gzipped alone, approximate; KiB)');
   for (const { module, gzip } of core) console.log(`  ${module.padEnd(44)} ${kb(gzip)}K`);
 }
