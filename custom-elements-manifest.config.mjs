@@ -63,7 +63,9 @@ export function publicContractPlugin() {
         const source = readFileSync(module.path, 'utf8');
         const stylesModule = /static\s+(?:override\s+)?loadStyles\s*=\s*\(\)\s*=>\s*import\('\.\/([\w-]+\.styles)\.js'\)/.exec(source)?.[1];
         const usesBaseStyles = stylesModule
-          ? /export\s+const\s+styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(readFileSync(join(dirname(module.path), `${stylesModule}.ts`), 'utf8'))
+          ? /export\s+const\s+styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(
+              readFileSync(join(dirname(module.path), `${stylesModule}.ts`), 'utf8'),
+            )
           : /static\s+(override\s+)?styles\s*=\s*\[[^\]]*\bbaseStyles\b/.test(source);
         for (const declaration of module.declarations ?? []) contract(declaration, usesBaseStyles);
       }

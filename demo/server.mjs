@@ -86,7 +86,10 @@ async function staticFile(request) {
   const inDist = pathname.startsWith('/dist/');
   const file = inDist ? await siteFile(distRoot, pathname.slice('/dist'.length), { deny }) : await siteFile(demoRoot, pathname, { deny });
   if (!file) return notFound(request);
-  return sendFile(request, file, { immutable: inDist && file.startsWith(join(distRoot, 'cdn')), minified: !inDist && file.endsWith('.js') });
+  return sendFile(request, file, {
+    immutable: inDist && file.startsWith(join(distRoot, 'cdn')),
+    minified: !inDist && file.endsWith('.js'),
+  });
 }
 
 const site = newsroom({

@@ -90,7 +90,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  test("a server-rendered card far down the page renders its copy buttons, and loads their styles, once it nears the viewport", async () => {
+  test('a server-rendered card far down the page renders its copy buttons, and loads their styles, once it nears the viewport', async () => {
     const page = await demo.browser.newPage();
     await page.setViewport({ width: 412, height: 600 });
     const requested = [];

@@ -51,7 +51,11 @@ test('only the sanitizer, and on server-rendered pages styles and the content cl
   ]) {
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.js'))) {
       const imported = [...readFileSync(`${folder}/${file}`, 'utf8').matchAll(/import\("\.\/([^"]+)"\)/g)].map((match) => match[1]);
-      assert.deepEqual(imported.filter((name) => !allowed.test(name)), [], `${folder}/${file} imports on demand`);
+      assert.deepEqual(
+        imported.filter((name) => !allowed.test(name)),
+        [],
+        `${folder}/${file} imports on demand`,
+      );
     }
   }
 });
