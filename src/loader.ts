@@ -122,7 +122,6 @@ function found(element: Element): void {
 function loadSeen(): void {
   const elements = seen.splice(0);
   const fromServer = (element: Element) => element.shadowRoot && !customElements.get(element.localName);
-  // An element rendered here needs its styles and the content client at once: fetch them with its code.
   const fromServerNow = elements.some(fromServer);
   set ??= fromServerNow ? sets.server : sets.browser;
   if (!hydration && fromServerNow) {

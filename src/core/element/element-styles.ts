@@ -6,7 +6,8 @@ import type { CSSResultGroup, CSSResultOrNative } from 'lit';
  * carries the rules its DOM uses in each shadow root's `<style>`. Its full styles are needed only
  * before it renders something new, so they load then (or as a visitor's pointer or focus comes
  * near it); an element rendered in the browser waits for them before its first render, so it
- * never shows unstyled (the lazy loader preloads them with its code).
+ * never shows unstyled. The builds for pages rendered in the browser (the all-in-one file, the
+ * loader's `dist/cdn/` set) make them `static styles` and take element-styles.eager.ts instead.
  */
 export interface LazyStyled {
   loadStyles?: () => Promise<{ styles: CSSResultGroup }>;

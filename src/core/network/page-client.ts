@@ -8,8 +8,8 @@ let loading: Promise<ContentClient> | undefined;
  * `news-provider` hands down another. The client, with its retries, lives in a module that loads
  * with the first request: a server-rendered page hydrates from the data written into it and
  * never needs it until a visitor pages, filters or retries, so it does not download it until
- * then. The lazy loader preloads it as soon as an element renders in the browser, so a page
- * rendered there still asks for its JSON one round trip after the element's code.
+ * then. In the builds for pages rendered in the browser (the all-in-one file, the loader's
+ * `dist/cdn/` set) its eager twin, page-client.eager.ts, takes its place.
  */
 export function pageClient(): ContentClient | Promise<ContentClient> {
   return ready ?? (loading ??= import('./content-client.js').then((module) => (ready = module.defaultClient)));
