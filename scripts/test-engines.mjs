@@ -18,6 +18,26 @@ if (unknown.length) {
 // wtr's words for a browser that never opened a test page: the engine's start-up, not a test.
 const NOT_STARTED = /unable to create and start a test page|Browser tests did not start after/;
 
+/**
+ * The lines of wtr's output that say why a file failed (a failed test, or an error of its own:
+ * an uncaught error on the page, a page that would not open or close), for the closing table:
+ * an engine can fail with every test passed, and its reason is otherwise far up a long log.
+ * The mock server's own rejections of malformed requests, which tests provoke, are left out.
+ */
+function errorLines(output) {
+  const lines = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const picked = [];
+  let file = '';
+  for (const [index, line] of lines.entries()) {
+    if (/^\S+\.test\.ts:$/.test(line.trim())) file = line.trim() + ' ';
+    if (!/❌|\bError\b|Timed out|did not start|did not close/.test(line)) continue;
+    if (/Error while handling server request|BadRequestError|^\s+at /.test(line) || /BadRequestError/.test(lines[index + 1] ?? ''))
+      continue;
+    picked.push(file + line.trim());
+  }
+  return [...new Set(picked)].slice(0, 20);
+}
+
 /** Runs wtr for one engine, echoing its output, and reads its closing counts. */
 function runSuite(name) {
   return new Promise((resolve) => {
@@ -27,9 +47,11 @@ function runSuite(name) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let tail = '';
+    let output = '';
     let notStarted = false;
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
+      output += chunk;
       tail = (tail + chunk).slice(-4000);
       notStarted ||= NOT_STARTED.test(tail);
     });
@@ -44,6 +66,7 @@ function runSuite(name) {
         skipped: counts?.[3] ? Number(counts[3]) : 0,
         seconds: Math.round((Date.now() - started) / 1000),
         notStarted,
+        errors: errorLines(output),
       });
     });
   });
@@ -72,6 +95,10 @@ console.log('\nBrowser suite by engine:');
 for (const r of results) {
   const state = r.code === 0 ? 'ok' : `FAILED (exit ${r.signal ?? r.code})`;
   console.log(`  ${r.name.padEnd(9)} ${state.padEnd(16)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.seconds} s`);
+}
+for (const r of results.filter((result) => result.code !== 0 && result.errors.length)) {
+  console.log(`  ${r.name}, what its run reported:`);
+  for (const line of r.errors) console.log(`    ${line}`);
 }
 for (const engine of left) console.log(`  ${engine.name.padEnd(9)} ${required ? 'MISSING' : 'not run'}: ${engine.why}`);
 
