@@ -5,6 +5,7 @@
 //   NEWSROOM_REQUIRE_ENGINES=1        an engine that is not installed fails the run (CI)
 // Arguments are passed on to wtr, e.g. `node scripts/test-engines.mjs --files test/news-list.test.ts`.
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { ENGINES, findEngine } from '../test/engines.mjs';
 
 const wanted = process.env.NEWSROOM_ENGINES ? process.env.NEWSROOM_ENGINES.split(',').map((name) => name.trim()) : ENGINES;
@@ -22,7 +23,7 @@ if (unknown.length) {
  * The mock server's own rejections of malformed requests, which tests provoke, are left out.
  */
 function errorLines(output) {
-  const lines = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const lines = stripVTControlCharacters(output).split('\n');
   const picked = [];
   let file = '';
   for (const [index, line] of lines.entries()) {
