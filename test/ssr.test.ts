@@ -228,6 +228,15 @@ describe('a server-rendered page', () => {
     expect(root('news-article').querySelector('[part~=title]')!.textContent).to.equal('利诚商贸与长春物流园签署战略合作协议');
     const firstPage = [...root('news-list').querySelectorAll('[part~=item]')].map((item) => item.textContent);
     expect(firstPage).to.have.length(5);
+    // No article control that needs script shows: copy and print hold their place, unseen.
+    const tools = [...root('news-article').querySelectorAll<HTMLButtonElement>('button[data-action]')];
+    expect(tools.map((button) => button.dataset.action)).to.include.members(['copy', 'print']);
+    for (const button of tools) {
+      expect(button.disabled, `${button.dataset.action} disabled`).to.equal(true);
+      expect(getComputedStyle(button).visibility, `${button.dataset.action} unseen`).to.equal('hidden');
+    }
+    // The share links work without script.
+    expect(root('news-article').querySelector('a[data-action=weibo]')).to.not.equal(null);
 
     // The pager is made of links a browser follows by itself.
     const next = [...root('news-list').querySelectorAll<HTMLAnchorElement>('[part~=pager] a[href]')].find((link) =>
@@ -291,6 +300,8 @@ describe('a server-rendered page', () => {
     let printed = 0;
     frame.window.print = () => void printed++;
     const article = shadow(frame, 'news-article');
+    // Print is a browser-only control: it comes with the render after hydration.
+    await waitUntil(() => article.querySelector<HTMLButtonElement>('[data-action=print]:not([disabled])'), 'print enabled');
     article.querySelector<HTMLElement>('[data-action=print]')!.click();
     expect(printed).to.equal(1);
     expect(article.querySelector('[data-action=close]')!.getAttribute('href')).to.match(/\/news\/$/);

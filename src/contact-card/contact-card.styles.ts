@@ -50,9 +50,6 @@ const own = css`
     line-height: 1.6;
     vertical-align: 0.1em;
   }
-  .copy.waiting {
-    visibility: hidden;
-  }
   .copy:hover {
     border-color: var(--_accent);
     color: var(--_accent);

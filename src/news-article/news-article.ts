@@ -215,24 +215,29 @@ export class NewsArticle extends ContentElement {
     const email = safeUrl(`mailto:?${new URLSearchParams({ subject: title, body: url }).toString().replace(/\+/g, '%20')}`);
     const back = safeUrl(this.backHref);
     const copied = this.clipboard.result(url);
+    const live = this.live;
+    // Buttons that only script can work (copy, print, close with nowhere to link to) wait, unseen,
+    // until the element runs in the browser: a server-rendered article read without JavaScript
+    // shows no control that does nothing, and none moves when they come.
+    const tool = (label: string, onClick: (event: Event) => void, action: string) => quietButton(label, onClick, { action }, !live);
     return html`<div class="controls" part="controls">
       ${
-        this.live && typeof navigator.share === 'function'
+        live && typeof navigator.share === 'function'
           ? quietButton(text.share, () => this.share(title, url), { action: 'share' })
           : html`<span class="share">
             <span class="share-label">${text.shareTo}</span>
             ${weibo ? html`<a href=${weibo} target="_blank" rel="noopener noreferrer" data-action="weibo">${text.weibo}</a>` : nothing}
             ${email ? html`<a href=${email} data-action="email">${text.email}</a>` : nothing}
-            ${quietButton(text.copy, () => this.clipboard.copy(url, url), { action: 'copy' })}
+            ${tool(text.copy, () => this.clipboard.copy(url, url), 'copy')}
           </span>`
       }
-      ${quietButton(text.print, () => window.print(), { action: 'print' })}
+      ${tool(text.print, () => window.print(), 'print')}
       ${
         !this.closable
           ? nothing
           : back
             ? html`<a class="button quiet" href=${back} data-action="close" @click=${this.onClose}>${text.close}</a>`
-            : quietButton(text.close, this.onClose, { action: 'close' })
+            : tool(text.close, this.onClose, 'close')
       }
       <span class="status" role="status">${copied === undefined ? '' : copied ? text.copied : text.copyFailed + url}</span>
     </div>`;

@@ -111,8 +111,10 @@ test('the all-in-one file does not grow past 47 KB gzip', () => {
 // main-thread time on the demo's home page at 4x throttling). Then +206 bytes: on a
 // server-rendered page, each element's styles and the content client load when it changes
 // (element-styles.ts, page-client.ts and their eager twins for the other builds), which takes
-// 3.9 KB brotli off every server-rendered demo page.
-const OWN_CODE_CEILING = 29_364;
+// 3.9 KB brotli off every server-rendered demo page. Then +38 bytes: the article's copy, print
+// and close buttons wait, disabled and unseen, until the element runs in the browser, so a
+// server-rendered article read without JavaScript shows no control that does nothing.
+const OWN_CODE_CEILING = 29_402;
 
 test(`our own code does not grow past ${OWN_CODE_CEILING.toLocaleString('en')} bytes gzip`, async () => {
   const { total } = await measureOwnCode();

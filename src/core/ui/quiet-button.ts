@@ -6,6 +6,10 @@ import { html, nothing } from 'lit';
  */
 export type QuietButtonHook = { part: string; action?: never } | { action: string; part?: never };
 
-/** A low-key text button, as the article tools and the form's second actions draw it. */
-export const quietButton = (label: string, onClick: (event: Event) => void, { part, action }: QuietButtonHook) =>
-  html`<button class="button quiet" type="button" part=${part ?? nothing} data-action=${action ?? nothing} @click=${onClick}>${label}</button>`;
+/**
+ * A low-key text button, as the article tools and the form's second actions draw it. One that
+ * only script can work is drawn `waiting` (disabled, its place kept unseen by the element's
+ * styles) until the element runs in the browser (`HydratingElement.live`).
+ */
+export const quietButton = (label: string, onClick: (event: Event) => void, { part, action }: QuietButtonHook, waiting = false) =>
+  html`<button class="button quiet ${waiting ? 'waiting' : ''}" type="button" part=${part ?? nothing} data-action=${action ?? nothing} ?disabled=${waiting} @click=${onClick}>${label}</button>`;

@@ -79,6 +79,10 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_accent);
   }
+  /* A control only script can work, before the element runs in the browser: its place kept. */
+  .waiting {
+    visibility: hidden;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;
