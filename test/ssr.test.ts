@@ -237,6 +237,16 @@ describe('a server-rendered page', () => {
     }
     // The share links work without script.
     expect(root('news-article').querySelector('a[data-action=weibo]')).to.not.equal(null);
+    // The menu's toggles cannot work without script: none shows; its entries are links.
+    expect(iframe.contentWindow!.matchMedia('(scripting: none)').matches, 'a frame without script').to.equal(true);
+    const menu = root('site-nav');
+    const shown = (element: Element) => getComputedStyle(element).display !== 'none';
+    expect(menu.querySelectorAll('button').length).to.be.greaterThan(1);
+    expect([...menu.querySelectorAll('button')].filter(shown), 'menu buttons shown').to.have.length(0);
+    // Category tabs cannot switch: only the selected one shows, naming the category.
+    const tabs = [...root('news-list').querySelectorAll('[role=tab]')];
+    expect(tabs.length).to.be.greaterThan(1);
+    expect(tabs.filter(shown).map((tab) => tab.getAttribute('aria-selected'))).to.deep.equal(['true']);
 
     // The pager is made of links a browser follows by itself.
     const next = [...root('news-list').querySelectorAll<HTMLAnchorElement>('[part~=pager] a[href]')].find((link) =>
@@ -271,6 +281,30 @@ describe('a server-rendered page', () => {
     expect(body.get('message')).to.equal('没有脚本也能留言。');
     expect(body.get('_idempotency')).to.match(/\S{8,}/);
     iframe.remove();
+  });
+
+  it('shows a narrow page its menu without JavaScript: no Menu button, every entry listed', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-same-origin');
+    iframe.style.width = '400px';
+    iframe.style.height = '1600px';
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.src = '/ssr-page/page.html?id=1001';
+    document.body.append(iframe);
+    await loaded;
+    try {
+      const host = iframe.contentDocument!.querySelector('site-nav')!;
+      // The test page's layout is 900px wide: the bar is made as narrow as a phone's by hand.
+      host.style.width = '360px';
+      const menu = host.shadowRoot!;
+      const seen = (element: Element) => element.getBoundingClientRect().height > 0;
+      expect(seen(menu.querySelector('.menu-toggle')!), 'the Menu button').to.equal(false);
+      const links = [...menu.querySelectorAll<HTMLAnchorElement>('#tree > li > a')];
+      expect(links.length).to.be.greaterThan(5);
+      expect(links.filter((link) => !seen(link)).map((link) => link.textContent)).to.deep.equal([]);
+    } finally {
+      iframe.remove();
+    }
   });
 
   it('works after hydration: tabs, pager, menu toggle and keys, print and close, the form', async () => {

@@ -26,6 +26,7 @@ import { siteOf } from '../core/data/site-format.js';
 import { type Edit, feedLinkEdits, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
 import { usedStyles } from './used-styles.js';
+import { noScriptStyles } from './no-script-styles.js';
 
 export interface RenderPageOptions {
   /** The page's own address: relative sources resolve against it, and its `?id=` and each list's page key (`?query-1-page=`) choose content. */
@@ -359,7 +360,7 @@ function renderShadow(found: FoundElement, element: ServerElement, { styles, dat
   const css = shadowStyle(element);
   // Lit writes the element's styles first: only the rules this root's DOM may use go in the page.
   if (css && shadow.startsWith(`<style>${css}</style>`)) {
-    const used = usedStyles(css, shadow);
+    const used = usedStyles(css + (noScriptStyles[found.tag] ?? ''), shadow);
     shadow = `<style>${used}</style>${shadow.slice(`<style>${css}</style>`.length)}`;
     styles.add(used);
   }
