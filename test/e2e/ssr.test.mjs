@@ -286,6 +286,45 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
       }
     });
 
+    test('no button shows that only script could work: on every page, wide and as narrow as a phone', async () => {
+      for (const path of ['/index.html', '/news.html', '/article.html?id=1001', '/contact.html', '/about.html']) {
+        const { page } = await open(path, { javaScript: false });
+        try {
+          for (const width of [1280, 390]) {
+            await page.setViewport({ width, height: 900 });
+            const buttons = await page.evaluate(() => {
+              const shown = [];
+              const walk = (root, where) => {
+                for (const element of root.querySelectorAll('*')) {
+                  // The form's submit posts without script; a list's selected tab names the category
+                  // shown, and choosing it changes nothing with or without script.
+                  const works = element.type === 'submit' || element.matches('[role=tab][aria-selected=true]');
+                  if (element.localName === 'button' && !works) {
+                    const box = element.getBoundingClientRect();
+                    if (box.height > 0 && getComputedStyle(element).visibility !== 'hidden')
+                      shown.push(`${where}: ${element.textContent.trim()}`);
+                  }
+                  if (element.shadowRoot) walk(element.shadowRoot, element.localName);
+                }
+              };
+              walk(document, 'page');
+              return shown;
+            });
+            assert.deepEqual(buttons, [], `${path} at ${width}px`);
+          }
+          // The bar's entries are all on screen, at either width (a phone's bar has no Menu button to open).
+          const hidden = await page.evaluate(() =>
+            [...document.querySelector('site-nav').shadowRoot.querySelectorAll('#tree > li > a')]
+              .filter((link) => link.getBoundingClientRect().height === 0)
+              .map((link) => link.textContent),
+          );
+          assert.deepEqual(hidden, [], path);
+        } finally {
+          await page.browserContext().close();
+        }
+      }
+    });
+
     test('the menus list their pages: bar, side menu and footer', async () => {
       const { page } = await open('/about.html', { javaScript: false });
       try {
