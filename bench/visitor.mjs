@@ -7,10 +7,15 @@ import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 
 export const VISITOR_PAGES = [
-  { name: 'home', path: '/index.html', budgetKb: 30, goalKb: 25 },
-  { name: 'news', path: '/news.html', budgetKb: 36 },
-  { name: 'article', path: '/article.html?id=1001', budgetKb: 36 },
-  { name: 'contact', path: '/contact.html', budgetKb: 36 },
+  // `budgetKb`: what test/node/size-budget.test.mjs holds the files that load with the page to
+  // (through the loader's manifest). This bench counts the whole visit until the network is
+  // idle, files an element loads on demand included, so it prints the budget beside it and does
+  // not judge it; the size test does.
+  // `goalKb`: the home page's goal for the whole visit, judged here.
+  { name: 'home', path: '/index.html', budgetKb: 25, goalKb: 25 },
+  { name: 'news', path: '/news.html', budgetKb: 25 },
+  { name: 'article', path: '/article.html?id=1001', budgetKb: 26 },
+  { name: 'contact', path: '/contact.html', budgetKb: 26 },
   // Only site-nav and contact-card (and the provider), server-rendered as the demo serves it. No
   // budget of its own: the 20 KB one is the script tag's on a page rendered in the browser (the
   // loader table and the size test); this page pays the hydration support on top (docs/sizes.md › Budgets).
@@ -241,10 +246,10 @@ export function printVisitorCost(rows) {
     const kb = (row.jsBytes / 1024).toFixed(1);
     const goal = VISITOR_PAGES.find((page) => page.name === row.name)?.goalKb;
     const mark =
-      (row.budgetKb === undefined ? 'no budget' : `≤ ${row.budgetKb}: ${row.jsBytes <= row.budgetKb * 1024 ? 'ok' : 'OVER'}`) +
-      (goal ? `; goal ≤ ${goal}` : '');
+      (row.budgetKb === undefined ? 'no budget' : `the size test holds what loads with the page to ≤ ${row.budgetKb}`) +
+      (goal ? `; goal ≤ ${goal} for the visit: ${row.jsBytes <= goal * 1024 ? 'met' : 'NOT MET'}` : '');
     console.log(
-      `  ${row.name.padEnd(24)} JS ${kb.padStart(5)} KB in ${String(row.jsFiles).padStart(2)} files (${mark})   ` +
+      `  ${row.name.padEnd(24)} JS ${kb.padStart(5)} KB in ${String(row.jsFiles).padStart(2)} files in the visit (${mark})   ` +
         `main thread ${row.taskMs.toFixed(0).padStart(4)} ms (script ${row.scriptMs.toFixed(0)}) vs static ${row.staticMs.toFixed(0)} ms = ${row.ratio.toFixed(2)}x (goal ≤ 1.3)   ` +
         `long tasks > 100 ms per load: ${row.longTasksOver100.toFixed(1)} (longest ${row.longestTaskMs} ms; static HTML ${row.staticLongTasksOver100.toFixed(1)}), ` +
         `mostly script ${row.scriptLongTasks.toFixed(1)} (longest ${row.longestScriptTaskMs} ms; most script in one ${row.mostScriptInLongTaskMs} ms)   ` +
