@@ -44,12 +44,10 @@ function runSuite(name) {
       env: { ...process.env, NEWSROOM_ENGINE: name },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let tail = '';
     let output = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       output += chunk;
-      tail = (tail + chunk).slice(-4000);
     });
     // The runner's own errors (an uncaught exception in it stops the run) go to stderr.
     child.stderr.on('data', (chunk) => {
@@ -57,7 +55,7 @@ function runSuite(name) {
       output += chunk;
     });
     child.on('close', (code, signal) => {
-      const counts = [...tail.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
+      const counts = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
       resolve({
         name,
         code: code ?? 1,
@@ -103,15 +101,14 @@ for (const r of results) {
   if (r.retriedAfter)
     console.log(`  ${''.padEnd(9)} (a second run: the first failed with no test failed, after ${r.retriedAfter.seconds} s)`);
 }
+const report = (name, run, errors = []) => {
+  if (!errors.length) return;
+  console.log(`  ${name}, what its ${run} reported:`);
+  for (const line of errors) console.log(`    ${line}`);
+};
 for (const r of results) {
-  for (const [run, errors] of [
-    ['first run', r.retriedAfter?.errors ?? []],
-    ['run', r.code !== 0 ? r.errors : []],
-  ]) {
-    if (!errors.length) continue;
-    console.log(`  ${r.name}, what its ${r.retriedAfter && run === 'run' ? 'second run' : run} reported:`);
-    for (const line of errors) console.log(`    ${line}`);
-  }
+  report(r.name, 'first run', r.retriedAfter?.errors);
+  if (r.code !== 0) report(r.name, r.retriedAfter ? 'second run' : 'run', r.errors);
 }
 for (const engine of left) console.log(`  ${engine.name.padEnd(9)} ${required ? 'MISSING' : 'not run'}: ${engine.why}`);
 
