@@ -158,9 +158,17 @@ function chunkSet(bundle, folder) {
   return set;
 }
 
-// The set for pages rendered in the browser, kept between the two builds (rollup builds the
-// configs of this file one after the other, in order) for the loader's, which comes second.
-let browserSet;
+// Each set once built, kept for the loaders' builds (rollup builds the configs of this file one
+// after the other, in order): dist/loader.js comes with the server set, the on-interaction loader
+// last.
+const builtSets = {};
+
+/** Writes the chunk sets into a loader, which must not import any chunk itself. */
+function writeSets(plugin, loader, sets) {
+  if (!loader.code.includes('NEWSROOM_SETS')) plugin.error(`${loader.fileName} lost its NEWSROOM_SETS placeholder`);
+  if (loader.imports.length || loader.dynamicImports.length) plugin.error(`${loader.fileName} must not import any chunk statically`);
+  loader.code = loader.code.replaceAll('NEWSROOM_SETS', JSON.stringify(sets));
+}
 
 // No maintained plugin writes each entry's import closure into another chunk (Vite's preload map is Vite's own).
 const loaderManifest = (name, folder) => ({
@@ -171,6 +179,7 @@ const loaderManifest = (name, folder) => ({
   },
   generateBundle(_, bundle) {
     const set = chunkSet(bundle, folder);
+    builtSets[name] = set;
     if (name === 'browser') {
       // Every file such a page loads is in the manifest, and so in the budgets: only the
       // sanitizer, which the manifest leaves out, may load on demand.
@@ -178,16 +187,29 @@ const loaderManifest = (name, folder) => ({
         const onDemand = chunk.type === 'chunk' ? chunk.dynamicImports.filter((file) => !/\/sanitizer-/.test(file)) : [];
         if (onDemand.length) this.error(`${chunk.fileName} imports on demand: ${onDemand.join(', ')}`);
       }
-      browserSet = set;
       return;
     }
-    if (!browserSet) this.error('the chunks for pages rendered in the browser must be built first');
-    const loader = bundle['loader.js'];
-    if (!loader.code.includes('NEWSROOM_SETS')) this.error('the loader lost its NEWSROOM_SETS placeholder');
-    if (loader.imports.length || loader.dynamicImports.length) this.error('the loader must not import any chunk statically');
-    loader.code = loader.code.replaceAll('NEWSROOM_SETS', JSON.stringify({ browser: browserSet, server: set }));
+    if (!builtSets.browser) this.error('the chunks for pages rendered in the browser must be built first');
+    writeSets(this, bundle['loader.js'], builtSets);
   },
 });
+
+// dist/loader-on-interaction.js: for server-rendered pages only, so it carries the server set
+// alone (as both: an element rendered in the browser there loads its styles as its code runs).
+const onInteractionLoader = {
+  input: { 'loader-on-interaction': 'src/loader-on-interaction.ts' },
+  output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+  plugins: [
+    ...cdnPlugins({ onDemand: true }),
+    {
+      name: 'loader-sets',
+      generateBundle(_, bundle) {
+        if (!builtSets.server) this.error('the chunks for server-rendered pages must be built first');
+        writeSets(this, bundle['loader-on-interaction.js'], { browser: builtSets.server, server: builtSets.server });
+      },
+    },
+  ],
+};
 
 // The set for pages rendered in the browser has what the other loads on demand (each element's
 // styles, the content client) in its chunks, as the npm modules had before they learned to load
@@ -275,6 +297,7 @@ export default [
   // The lazy loader and its two chunk sets, minified for the script-tag path (see `loaderBuild`).
   loaderBuild('browser'),
   loaderBuild('server'),
+  onInteractionLoader,
   // The npm build: one readable (unminified) module per source file with its source map, for the
   // user's bundler to minify; dependencies stay imports. Templates are minified as in the CDN
   // files (see `templates`).

@@ -102,7 +102,12 @@ const site = newsroom({
     page: { 'zh-CN': '/contact.html', en: '/en/contact.html' },
   },
   // site.css reserves space for elements the browser has yet to render: not on a rendered page.
-  prepare: async (html, { url, fetch }) => (await articleSection(followUrl(html, url), url, fetch)).replace(/<html\b/i, '<html data-ssr'),
+  // A rendered page takes the loader that holds each element's code back until a visitor reaches
+  // for it (docs/usage.md); the page as written (?ssr=0, or when rendering fails) keeps loader.js.
+  prepare: async (html, { url, fetch }) =>
+    (await articleSection(followUrl(html, url), url, fetch))
+      .replace(/<html\b/i, '<html data-ssr')
+      .replace('src="/dist/loader.js"', 'src="/dist/loader-on-interaction.js"'),
   feed: (url) => (url.pathname.startsWith('/en/') ? '/en/feed.xml' : '/feed.xml'),
   fallback: staticFile,
   onError: (error) => console.error(error.message, error.cause ?? ''),
