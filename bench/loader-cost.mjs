@@ -33,11 +33,12 @@ export function loaderManifest(name = 'server') {
  * dist/loader.js plus every chunk it fetches for `tags`, compressed as a server would send them:
  * on a server-rendered page, the server set with the hydration support and without the styles
  * and content client its elements load only when they change; rendered in the browser, the
- * browser set.
+ * browser set. `loader`: another loader file reading the server set
+ * (`loader-on-interaction.js`, once every element has woken).
  */
-export function loaderCost(tags, { serverRendered = false } = {}) {
+export function loaderCost(tags, { serverRendered = false, loader = 'loader.js' } = {}) {
   const { chunks, hydrate } = loaderManifest(serverRendered ? 'server' : 'browser');
-  const files = new Set(['loader.js', ...tags.flatMap((tag) => chunks[tag]), ...(serverRendered ? hydrate : [])]);
+  const files = new Set([loader, ...tags.flatMap((tag) => chunks[tag]), ...(serverRendered ? hydrate : [])]);
   let gzip = 0;
   let brotli = 0;
   for (const file of files) {

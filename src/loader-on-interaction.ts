@@ -11,24 +11,29 @@
  *
  * What wakes an element (and loads its code, as the plain loader would, so every element of its
  * tag hydrates, each in a task of its own):
- * - a pointer over it or on it (over it comes well before a click), or focus in it;
+ * - a pointer over it (a mouse comes over it well before it clicks; a touch comes over it as it
+ *   touches), or focus in it;
  * - a click: a button clicked before the element hydrated (which does nothing without code) is
  *   clicked again once it has; a link needs no code and is followed as it is, a submit button
  *   posts its form as a plain form;
  * - an attribute of it, or of an element around it (a provider's `base`, a `lang`), changed.
  *
+ * A `message-form` is held back too: what a visitor types into it before its code comes is taken
+ * over as it hydrates. But while a visitor's draft is stored, its code loads at once, to show it.
+ *
  * Never held back: an element rendered in the browser (it has nothing to show without its code),
- * `message-form` (it restores a visitor's saved draft as the page loads, and its code must hold
- * what they type), and an element with `hydrate="load"` on it or on an element around it (a
+ * and an element with `hydrate="load"` on it or on an element around it (a
  * host script that listens to its events or waits for `customElements.whenDefined`, which
  * resolves only once the tag's code is here). A script that changes a held element in another
  * way (its `data`) removes a `hydrate` attribute, or sets one, first: that brings the code.
  */
-import { discover, holdWith, PROVIDER, request, requested } from './loader/watch.js';
+import { discover, holdWith, request, requested } from './loader/watch.js';
+import { draftStored } from './message-form/draft.js';
 
 /** Server-rendered elements whose code waits for a visitor. */
 const asleep = new Set<Element>();
-const REACH = ['pointerover', 'pointerdown', 'focusin', 'click'];
+// A pointer (mouse, pen or touch) comes over an element before it presses on it.
+const REACH = ['pointerover', 'focusin', 'click'];
 
 /** Watches the attributes of the elements asleep, and every `lang`. */
 let changes: MutationObserver | undefined;
@@ -46,21 +51,23 @@ function reached(event: Event): void {
   const element = event.currentTarget as Element & { hasUpdated?: boolean; updateComplete?: Promise<unknown> };
   element.removeEventListener(event.type, reached, true);
   wake(element);
-  const button = event.type == 'click' && !element.hasUpdated && (event.composedPath()[0] as Element).closest?.('button');
+  const button = event.type == 'click' && !element.hasUpdated && (event.composedPath()[0] as Element).closest('button');
   if (button && button.type == 'button')
     void customElements
       .whenDefined(element.localName)
       .then(() => element.updateComplete)
-      .then(() => button.isConnected && button.click());
+      // (Rendered afresh, the server's button is gone: clicking it does nothing.)
+      .then(() => button.click());
 }
 
 holdWith((element) => {
   const tag = element.localName;
   if (
     element.closest('[hydrate]')?.getAttribute('hydrate') == 'load' ||
-    tag == 'message-form' ||
-    // A provider renders nothing: it waits with the elements in it, which load it when they wake.
-    (tag != PROVIDER && !element.shadowRoot) ||
+    (tag == 'message-form' && draftStored()) ||
+    // Rendered in the browser: nothing to show without its code. (A server-rendered provider has
+    // a shadow root too: it waits with the elements in it, which load it when they wake.)
+    !element.shadowRoot ||
     requested.has(tag)
   )
     return false;
@@ -68,7 +75,7 @@ holdWith((element) => {
   for (const type of REACH) element.addEventListener(type, reached, true);
   changes ??= new MutationObserver(changed);
   changes.observe(element, { attributes: true });
-  changes.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  changes.observe(document, { attributeFilter: ['lang'], subtree: true });
   return true;
 });
 

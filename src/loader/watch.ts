@@ -43,7 +43,7 @@ function preload(file: string): void {
   document.head.append(link);
 }
 
-export const PROVIDER = 'news-provider';
+const PROVIDER = 'news-provider';
 const loading = new Map<string, Promise<boolean>>();
 
 /**

@@ -10,7 +10,20 @@ export interface Draft {
 // Drafts live in localStorage, one per form `action` and page; storage may be off or full (private
 // mode, a quota): then the message is only in the form.
 
-export const draftKeyFor = (action: string): string => `newsroom-elements:message-draft:${action}|${location.pathname}`;
+const PREFIX = 'newsroom-elements:message-draft:';
+export const draftKeyFor = (action: string): string => `${PREFIX}${action}|${location.pathname}`;
+
+/**
+ * A draft of some form of this site is stored: the on-interaction loader then loads a form's code
+ * at once, to show it (any page's: a draft elsewhere only makes a form here come sooner).
+ */
+export function draftStored(): boolean {
+  try {
+    return Object.keys(localStorage).some((key) => key.startsWith(PREFIX));
+  } catch {
+    return false;
+  }
+}
 
 export function loadDraft(key: string): Draft | undefined {
   try {

@@ -207,8 +207,17 @@ export class MessageForm extends HydratingElement {
     }
     if (changed.has('data')) this.showAgain(this.data);
     this.messageText ??= this.values.message ?? '';
-    // A server-rendered form first hydrates as the server drew it; a saved draft comes back after.
-    if ((changed.has('action') || changed.has('noDraft')) && !this.hydrating) this.restoreDraft();
+    if (this.hydrating) {
+      // What a visitor typed into the server's form before its code came is taken over (and saved
+      // as the draft), before the render that hydrates it writes the form's values into the controls.
+      for (const control of this.renderRoot.querySelectorAll<HTMLInputElement>('[part=control]')) {
+        if (control.value != (this.values[control.name] ?? '')) this.onInput({ target: control } as unknown as Event);
+      }
+    } else if (changed.has('action') || changed.has('noDraft')) {
+      // A server-rendered form hydrates as the server drew it; a saved draft comes back after it
+      // (afterHydration), unless the visitor has typed.
+      this.restoreDraft();
+    }
   }
 
   /** A saved draft comes back once the form has hydrated as the server drew it. */
