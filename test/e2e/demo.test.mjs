@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoInChromium, repoRoot } from './demo-server.mjs';
 import { storedLines } from './files.mjs';
-import { pageProblems } from './page-problems.mjs';
+import { pageProblems, wakeElements } from './page-problems.mjs';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const bundle = join(repoRoot, 'dist/loader.js');
@@ -72,6 +72,7 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
 
   /** Waits until every element shows content; fails with what is still missing. */
   async function waitForContent(page, expected) {
+    await page.evaluate(wakeElements);
     try {
       await page.waitForFunction(`(${pageProblems})().problems.length === 0`, { timeout: 15_000, polling: 100 });
     } catch {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { ENGINES, findEngine } from '../engines.mjs';
 import { startDemoServer } from './demo-server.mjs';
 import { openEngine } from './engine-driver.mjs';
-import { pageProblems } from './page-problems.mjs';
+import { pageProblems, wakeElements } from './page-problems.mjs';
 
 const PAGES = ['/index.html', '/news.html', '/article.html?id=1001', '/contact.html', '/en/article.html?id=1003', '/en/news.html'];
 
@@ -47,6 +47,7 @@ for (const name of ENGINES) {
     async function settle(path) {
       await tab.goto(new URL(path, server.url).href);
       await tab.evaluate(listenForErrors);
+      await tab.evaluate(wakeElements);
       const deadline = Date.now() + 15_000;
       let state;
       do {

@@ -5,6 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { demoInChromium } from './demo-server.mjs';
 
+/**
+ * Runs in the page: the demo serves its rendered pages with dist/loader-on-interaction.js, which
+ * holds every element's code until a visitor reaches for it. `hydrate="load"` brings it at once,
+ * with nothing else a pointer would bring (its styles): these tests look at the rest of loading.
+ */
+const hydrateNow = () => {
+  for (const element of document.querySelectorAll('site-nav, news-list, news-article, related-articles, contact-card, message-form'))
+    element.setAttribute('hydrate', 'load');
+};
+
 describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
   const demo = demoInChromium();
 
@@ -12,6 +22,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
   async function visit(path) {
     const page = await demo.browser.newPage();
     await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'networkidle0' });
+    await page.evaluate(hydrateNow);
     await page.waitForFunction(
       () => customElements.get('news-article') && document.querySelector('news-article').shadowRoot?.querySelector('[part~=body]'),
     );
@@ -60,6 +71,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(new URL('/news.html', demo.server.url).href, { waitUntil: 'networkidle0' });
+    await page.evaluate(hydrateNow);
     await page.waitForFunction(() => customElements.get('news-list') && document.querySelector('news-list').hasUpdated);
     assert.deepEqual(
       requested.filter((path) => /\/network-|news-list\.styles-|\.json$/.test(path)),
@@ -96,6 +108,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(new URL('/index.html', demo.server.url).href, { waitUntil: 'networkidle0' });
+    await page.evaluate(hydrateNow);
     await page.waitForFunction(() => customElements.get('contact-card') && document.querySelector('contact-card').hasUpdated);
     // The server draws them disabled (so nothing moves when they start working).
     const copyButtons = () =>
@@ -114,6 +127,26 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     });
     assert.ok(looks.adopted > 0, 'full styles adopted');
     assert.equal(looks.cursor, 'pointer', 'the copy button is styled as a button');
+    await page.close();
+  });
+
+  test('a rendered demo page that is only read runs no element code; the mouse over its menu brings the menu', async () => {
+    const page = await demo.browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(new URL('/index.html', demo.server.url).href, { waitUntil: 'networkidle0' });
+    const state = () =>
+      page.evaluate(() => ({
+        scripts: performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.startsWith('/dist/')),
+        defined: ['news-provider', 'site-nav', 'news-list', 'contact-card'].filter((tag) => customElements.get(tag)),
+      }));
+    assert.deepEqual(await state(), { scripts: ['/dist/loader-on-interaction.js'], defined: [] });
+    await page.hover('site-nav[variant=bar]');
+    await page.waitForFunction(() => document.querySelector('site-nav').hasUpdated, { timeout: 10_000 });
+    const { defined } = await state();
+    assert.deepEqual(defined, ['news-provider', 'site-nav'], 'the menu and its provider, not the list or the card');
     await page.close();
   });
 
@@ -143,7 +176,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     const held = new Promise((resolve) => (release = resolve));
     page.on('request', async (request) => {
       // The loader waits until the server's nodes are marked (the parser is done by then).
-      if (new URL(request.url()).pathname === '/dist/loader.js') await held;
+      if (new URL(request.url()).pathname === '/dist/loader-on-interaction.js') await held;
       await request.continue();
     });
     const loaded = page.goto(new URL('/article.html?id=1001', demo.server.url).href, { waitUntil: 'networkidle0' });
@@ -156,6 +189,7 @@ describe('demo pages through dist/loader.js', { timeout: 120_000 }, () => {
     assert.deepEqual([...new Set(marked)].sort(), ['contact-card', 'news-article', 'related-articles', 'site-nav']);
     release();
     await loaded;
+    await page.evaluate(hydrateNow);
     const result = await page.evaluate(async () => {
       const hosts = [...document.querySelectorAll('site-nav, news-article, related-articles, contact-card')];
       await Promise.all(hosts.map((host) => customElements.whenDefined(host.localName)));

@@ -33,3 +33,14 @@ export function pageProblems() {
   }
   return { problems, counts };
 }
+
+/**
+ * Runs in the page: a pointer comes over every newsroom element, as a visitor's would. The demo
+ * serves its rendered pages with dist/loader-on-interaction.js, which brings an element's code
+ * then; the tests that check every element hydrates call it first.
+ */
+export function wakeElements() {
+  for (const element of document.querySelectorAll('site-nav, news-list, news-article, related-articles, contact-card, message-form')) {
+    element.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+  }
+}

@@ -12,4 +12,6 @@ list.addEventListener('newsroom-load', (event) => console.log(event.detail.error
 
 // The lazy loader's module, for shadow roots it cannot see by itself.
 import { discover } from 'newsroom-elements/loader.js';
+import { discover as discoverHeld } from 'newsroom-elements/loader-on-interaction.js';
 discover(document);
+discoverHeld(document);
