@@ -7,6 +7,7 @@ import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoInChromium, repoRoot } from './demo-server.mjs';
 import { storedLines } from './files.mjs';
+import { wakeElements } from './page-problems.mjs';
 
 const content = (path) => JSON.parse(readFileSync(join(repoRoot, 'demo/content', path), 'utf8'));
 const site = content('site.json');
@@ -389,7 +390,9 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
       test(`${path}: hydrates with no content request, no console error or warning, and no layout shift`, async () => {
         const { page, errors, contentRequests } = await open(path);
         try {
-          // Every element defined and updated: hydration is over.
+          // A visitor reaches for every element (the demo's on-interaction loader brings each
+          // one's code then); then every element is defined and updated: hydration is over.
+          await page.evaluate(wakeElements);
           await page.evaluate(async () => {
             const hosts = [...document.querySelectorAll('news-provider *')].filter((node) => node.localName.includes('-'));
             await Promise.all(hosts.map((host) => customElements.whenDefined(host.localName)));
