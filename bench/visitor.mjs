@@ -146,8 +146,8 @@ function longTasksOf(traceEvents) {
  * tasks (> 100 ms) of the load from a trace, each split into script and the browser's own work.
  * `staticHtml`: the page as static HTML instead. `eager`: with dist/loader.js, which hydrates
  * every element as the page loads, in place of the on-interaction loader the demo serves.
- * The demo's page as served is measured until the network is idle: what its loader loads at once
- * (message-form's code) comes after the load.
+ * The demo's page as served, and its static form, are measured until the network is idle: what
+ * the loader loads at once (message-form's code where a draft is stored) comes after the load.
  */
 async function mainThread(browser, url, { staticHtml, eager = false } = {}) {
   const page = await browser.newPage();
@@ -167,8 +167,9 @@ async function mainThread(browser, url, { staticHtml, eager = false } = {}) {
   await client.send('Performance.enable');
   await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'] });
   if (staticHtml) {
-    // Static HTML is rendered once parsed: wait for its first paint.
-    await page.goto(url, { waitUntil: 'load' });
+    // Static HTML is rendered once parsed; measured, as the page served, until the network is
+    // idle (its images, fonts), then its next frame.
+    await page.goto(url, { waitUntil: 'networkidle0' });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   } else if (eager) {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
