@@ -113,3 +113,34 @@ export async function withoutNavigation(run: (clickPrevented: () => boolean | un
     window.removeEventListener('click', guard);
   }
 }
+
+/** A page in a frame, with what it threw, rejected, warned or logged as an error. */
+export interface Frame {
+  window: Window & typeof globalThis;
+  document: Document;
+  problems: string[];
+}
+
+/** Loads `src` (a server-rendered page, without its script yet) in a 1000 × 2400 frame and listens for its problems. */
+export async function openFrame(src: string): Promise<Frame> {
+  const iframe = document.createElement('iframe');
+  iframe.style.width = '1000px';
+  iframe.style.height = '2400px';
+  iframe.src = src;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  const window = iframe.contentWindow as Window & typeof globalThis;
+  const problems: string[] = [];
+  window.addEventListener('error', (event) => problems.push(`error: ${event.message}`));
+  window.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
+  for (const level of ['warn', 'error'] as const) {
+    const original = window.console[level].bind(window.console);
+    window.console[level] = (...args: unknown[]) => {
+      if (String(args[0]).startsWith('Lit is in dev mode')) return;
+      problems.push(`${level}: ${args.map(String).join(' ')}`);
+      original(...args);
+    };
+  }
+  return { window, document: iframe.contentDocument!, problems };
+}

@@ -3,12 +3,7 @@
 // visitor reaching for an element brings its code, and what they did meanwhile is not lost.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-
-interface Frame {
-  window: Window & typeof globalThis;
-  document: Document;
-  problems: string[];
-}
+import { type Frame, openFrame } from './helpers.js';
 
 type Live = HTMLElement & { hasUpdated?: boolean; updateComplete?: Promise<unknown>; requestUpdate(): void };
 
@@ -20,25 +15,7 @@ const forgetDrafts = () => Object.keys(localStorage).forEach((key) => key.starts
  * added, which is then given time to do all it does at once.
  */
 async function openPage(before: (document: Document) => void = () => {}): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '1000px';
-  iframe.style.height = '2400px';
-  iframe.src = '/ssr-page/page.html?id=1001';
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  const window = iframe.contentWindow as Window & typeof globalThis;
-  const problems: string[] = [];
-  window.addEventListener('error', (event) => problems.push(`error: ${event.message}`));
-  window.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
-  for (const level of ['warn', 'error'] as const) {
-    const original = window.console[level].bind(window.console);
-    window.console[level] = (...args: unknown[]) => {
-      problems.push(`${level}: ${args.map(String).join(' ')}`);
-      original(...args);
-    };
-  }
-  const frame = { window, document: iframe.contentDocument!, problems };
+  const frame = await openFrame('/ssr-page/page.html?id=1001');
   before(frame.document);
   const script = frame.document.createElement('script');
   script.type = 'module';

@@ -2,37 +2,10 @@
 // browser: its content is there before any script, the elements hydrate with no content request,
 // no layout shift, no re-created DOM and no hydration error, and everything works afterwards.
 import { expect, waitUntil } from '@open-wc/testing';
-import { mockLog, uniqueKey } from './helpers.js';
-
-interface Frame {
-  window: Window & typeof globalThis;
-  document: Document;
-  problems: string[];
-}
+import { type Frame, mockLog, openFrame, uniqueKey } from './helpers.js';
 
 /** Loads a server-rendered page (test/fixtures/ssr/<name>.html) in an iframe, without its script yet. */
-async function openPage(query: string, name = 'page'): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '1000px';
-  iframe.style.height = '2400px';
-  iframe.src = `/ssr-page/${name}.html${query}`;
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  const window = iframe.contentWindow as Window & typeof globalThis;
-  const problems: string[] = [];
-  window.addEventListener('error', (event) => problems.push(`error: ${event.message}`));
-  window.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
-  for (const level of ['warn', 'error'] as const) {
-    const original = window.console[level].bind(window.console);
-    window.console[level] = (...args: unknown[]) => {
-      if (String(args[0]).startsWith('Lit is in dev mode')) return;
-      problems.push(`${level}: ${args.map(String).join(' ')}`);
-      original(...args);
-    };
-  }
-  return { window, document: iframe.contentDocument!, problems };
-}
+const openPage = (query: string, name = 'page'): Promise<Frame> => openFrame(`/ssr-page/${name}.html${query}`);
 
 /** Runs the npm build's registering entry (or `entry`) in the frame (Lit in dev mode: hydration checks on). */
 async function hydrate(frame: Frame, entry = '/dist/all.js'): Promise<void> {
