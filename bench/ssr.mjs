@@ -51,14 +51,20 @@ async function throughput(renderPage, { name, file, url }) {
   };
 }
 
-/** Milliseconds from navigation start to the frame in which the article's text is on screen. */
-async function articleTextPainted(browser, url) {
+/**
+ * Milliseconds from navigation start to the frame in which the article's text is on screen. Each
+ * call starts a fresh browser context, so a new renderer that has yet to load the system fonts
+ * (the goal's measurement); with `from`, that page is visited first in the same tab, as a reader
+ * who came from the home page: the renderer then has the page's fonts.
+ */
+async function articleTextPainted(browser, url, from) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
+    if (from) await page.goto(from, { waitUntil: 'load' });
     // Checked before every frame: the first frame that has the text is the one that paints it.
     await page.evaluateOnNewDocument(() => {
       const check = () => {
@@ -89,16 +95,25 @@ export async function measureServerRendering(browser) {
     const client = `${ssr}&ssr=0`;
     // The server renders each page once, then serves it from memory: measure that, not the first render.
     await fetch(ssr);
-    const rounds = { ssr: [], client: [] };
-    for (let i = 0; i < ROUNDS; i++) {
-      rounds.ssr.push(await articleTextPainted(browser, ssr));
-      rounds.client.push(await articleTextPainted(browser, client));
-    }
-    const paint = { ssrMs: median(rounds.ssr), clientMs: median(rounds.client), rounds };
-    // Each round's own ratio: the goal holds in every one of them, not only in the median.
-    paint.roundRatios = rounds.ssr.map((ms, i) => rounds.client[i] / ms);
-    paint.ratio = paint.clientMs / paint.ssrMs;
-    return { render, paint };
+    const home = new URL('/index.html', server.url).href;
+    await fetch(home);
+    const paints = async (from) => {
+      const rounds = { ssr: [], client: [] };
+      // One round unmeasured: the first browser to read the font files after the server starts
+      // reads them from disk (the first round was the slowest one in most runs).
+      await articleTextPainted(browser, ssr, from && home);
+      await articleTextPainted(browser, client, from && `${home}?ssr=0`);
+      for (let i = 0; i < ROUNDS; i++) {
+        rounds.ssr.push(await articleTextPainted(browser, ssr, from && home));
+        rounds.client.push(await articleTextPainted(browser, client, from && `${home}?ssr=0`));
+      }
+      const paint = { ssrMs: median(rounds.ssr), clientMs: median(rounds.client), rounds };
+      // Each round's own ratio: the goal holds in every one of them, not only in the median.
+      paint.roundRatios = rounds.ssr.map((ms, i) => rounds.client[i] / ms);
+      paint.ratio = paint.clientMs / paint.ssrMs;
+      return paint;
+    };
+    return { render, paint: await paints(), secondPage: await paints(home) };
   } finally {
     await server.stop();
   }
@@ -112,13 +127,19 @@ export function printServerRendering(result) {
       `  ${row.url.padEnd(38)} ${row.pagesPerSecond.toFixed(0).padStart(5)} pages/s   ${row.msPerPage.toFixed(1).padStart(6)} ms/page   ${(row.bytes / 1024).toFixed(1)} KiB of HTML (goal ≤ 60)`,
     );
   }
-  const { paint } = result;
   console.log(`\nArticle text painted, ${THROTTLING}x CPU throttling (median of ${ROUNDS} alternating rounds)`);
-  console.log(
-    `  server-rendered ${paint.ssrMs.toFixed(0).padStart(6)} ms   client-rendered (?ssr=0) ${paint.clientMs.toFixed(0).padStart(6)} ms   ${paint.ratio.toFixed(2)}x sooner (goal ≥ 2.5x in every round)`,
-  );
-  const ratios = paint.roundRatios.map((ratio) => ratio.toFixed(2));
-  console.log(
-    `  each round: ${ratios.join(', ')}x; ${paint.roundRatios.filter((ratio) => ratio >= 2.5).length} of ${ratios.length} at 2.5x or more`,
-  );
+  const print = (title, paint, goal) => {
+    console.log(`  ${title}`);
+    console.log(
+      `    server-rendered ${paint.ssrMs.toFixed(0).padStart(6)} ms   client-rendered (?ssr=0) ${paint.clientMs.toFixed(0).padStart(6)} ms   ${paint.ratio.toFixed(2)}x sooner${goal}`,
+    );
+    const ratios = paint.roundRatios.map((ratio) => ratio.toFixed(2));
+    console.log(
+      `    each round: ${ratios.join(', ')}x; ${paint.roundRatios.filter((ratio) => ratio >= 2.5).length} of ${ratios.length} at 2.5x or more`,
+    );
+  };
+  print('the first page in a new tab:', result.paint, ' (goal ≥ 2.5x in every round)');
+  // Beside the goal, not instead of it: about half of the server-rendered figure above is the
+  // renderer's first use of the system fonts (docs/sizes.md), which a reader's second page skips.
+  print('after the home page in the same tab (its own rendering mode):', result.secondPage, '');
 }
