@@ -57,7 +57,7 @@ async function throughput(renderPage, { name, file, url }) {
  * (the goal's measurement); with `from`, that page is visited first in the same tab, as a reader
  * who came from the home page: the renderer then has the page's fonts.
  */
-async function articleTextPainted(browser, url, from) {
+export async function articleTextPainted(browser, url, from) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();

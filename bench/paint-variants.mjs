@@ -1,0 +1,98 @@
+// node bench/paint-variants.mjs [ROUNDS]: what the server-rendered article's text paint is made
+// of. The demo's article page as served, and the same HTML with one part changed, each painted
+// in alternating rounds in one run (4x CPU throttling, a new browser context per round), beside
+// the client-rendered page. Every variant, the served one included, comes through one small
+// server that answers the page itself and passes everything else to the demo server, so they
+// differ only in their HTML. docs/sizes.md quotes it.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { launchBrowser } from '../test/browser.mjs';
+import { repoRoot, startDemoServer } from '../test/e2e/demo-server.mjs';
+import { articleTextPainted } from './ssr.mjs';
+
+const ROUNDS = Number(process.argv[2] ?? 11);
+const ARTICLE = '/article.html?id=1001';
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** `html` without the element that opens with `start`, up to its own end tag. */
+function without(html, start) {
+  const from = html.indexOf(start);
+  if (from < 0) throw new Error(`bench/paint-variants: ${start} is not in the page any more`);
+  const name = start.slice(1).split(/[\s>]/)[0];
+  const tags = new RegExp(`<(/?)${name}[\\s>]`, 'g');
+  tags.lastIndex = from;
+  for (let depth = 0, tag; (tag = tags.exec(html));) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return html.slice(0, from) + html.slice(html.indexOf('>', tag.index) + 1);
+  }
+  throw new Error(`bench/paint-variants: ${start} is not closed`);
+}
+
+function variants(served, css, theme) {
+  const article = served.slice(served.indexOf('<news-article'), served.indexOf('</news-article>') + '</news-article>'.length);
+  const head = served.slice(0, served.indexOf('>', served.indexOf('<body')) + 1);
+  const articleOnly = `${head}<main id="main" class="content">${article}</main></body></html>`;
+  return {
+    'as served': served,
+    'stylesheet and theme script inline': served
+      .replace('<link rel="stylesheet" href="/site.css">', `<style>${css}</style>`)
+      .replace('<script src="/theme.js"></script>', `<script>${theme}</script>`),
+    'no header': without(served, '<header class="site-header">'),
+    'the header without its menu': without(served, '<div class="nav-band">'),
+    'the header with only its menu': ['<div class="topbar">', '<div class="wrap brand-row">', '<div class="page-banner">'].reduce(
+      without,
+      served,
+    ),
+    'the article alone, same head': articleOnly,
+    'the article alone, no stylesheet or script': articleOnly
+      .replace(/<link rel="stylesheet"[^>]*>/, '')
+      .replace(/<script[^>]*src=[^>]*><\/script>/g, ''),
+  };
+}
+
+const demo = await startDemoServer();
+const pages = new Map();
+const proxy = createServer(async (request, response) => {
+  const page = pages.get(decodeURIComponent(new URL(request.url, 'http://x').searchParams.get('variant') ?? ''));
+  if (page !== undefined) {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return response.end(page);
+  }
+  const reply = await fetch(new URL(request.url, demo.url), { headers: { 'Accept-Encoding': 'identity' } });
+  const skip = new Set(['content-encoding', 'content-length', 'transfer-encoding']);
+  response.writeHead(reply.status, Object.fromEntries([...reply.headers].filter(([name]) => !skip.has(name))));
+  response.end(Buffer.from(await reply.arrayBuffer()));
+});
+proxy.listen(0, '127.0.0.1');
+await once(proxy, 'listening');
+const base = `http://127.0.0.1:${proxy.address().port}`;
+const browser = await launchBrowser();
+try {
+  const served = await (await fetch(new URL(ARTICLE, demo.url))).text();
+  const css = await readFile(join(repoRoot, 'demo/site.css'), 'utf8');
+  const theme = await readFile(join(repoRoot, 'demo/theme.js'), 'utf8');
+  for (const [name, html] of Object.entries(variants(served, css, theme))) pages.set(name, html);
+  const urls = { 'client-rendered (?ssr=0)': `${base}${ARTICLE}&ssr=0` };
+  for (const name of pages.keys()) urls[name] = `${base}${ARTICLE}&variant=${encodeURIComponent(name)}`;
+  const times = Object.fromEntries(Object.keys(urls).map((name) => [name, []]));
+  // One round unmeasured (font files read from disk), then alternating rounds.
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [name, url] of Object.entries(urls)) {
+      const ms = await articleTextPainted(browser, url);
+      if (round >= 0) times[name].push(ms);
+    }
+  }
+  const client = median(times['client-rendered (?ssr=0)']);
+  console.log(`Article text painted, 4x CPU throttling, median of ${ROUNDS} alternating rounds`);
+  for (const [name, values] of Object.entries(times)) {
+    const ms = median(values);
+    const ratio = name.startsWith('client') ? '' : `${(client / ms).toFixed(2)}x sooner than client-rendered`;
+    console.log(`  ${name.padEnd(44)} ${ms.toFixed(0).padStart(5)} ms  ${ratio}`);
+  }
+} finally {
+  await browser.close();
+  proxy.close();
+  await demo.stop();
+}
