@@ -84,11 +84,16 @@ try {
       if (round >= 0) times[name].push(ms);
     }
   }
-  const client = median(times['client-rendered (?ssr=0)']);
+  const clientTimes = times['client-rendered (?ssr=0)'];
+  const client = median(clientTimes);
   console.log(`Article text painted, 4x CPU throttling, median of ${ROUNDS} alternating rounds`);
   for (const [name, values] of Object.entries(times)) {
     const ms = median(values);
-    const ratio = name.startsWith('client') ? '' : `${(client / ms).toFixed(2)}x sooner than client-rendered`;
+    // The goal asks for 2.5x in every round: each round against the client-rendered page's same round.
+    const rounds = values.map((value, round) => clientTimes[round] / value);
+    const ratio = name.startsWith('client')
+      ? ''
+      : `${(client / ms).toFixed(2)}x sooner than client-rendered; rounds ${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)}x, ${rounds.filter((r) => r >= 2.5).length} of ${ROUNDS} at 2.5x`;
     console.log(`  ${name.padEnd(44)} ${ms.toFixed(0).padStart(5)} ms  ${ratio}`);
   }
 } finally {
