@@ -3,6 +3,7 @@
 // `node bench/feeds.mjs` alone, or as part of `npm run bench`.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { median } from './median.mjs';
 
 const ssrEntry = 'dist/ssr/index.js';
 const ITEMS = 1000;
@@ -52,7 +53,6 @@ export async function measureFeeds() {
     rows.sitemap.push(performance.now() - start);
     bytes = { rss: rss.length, atom: atom.length, sitemap: map.length };
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { items: ITEMS, ms: Object.fromEntries(Object.entries(rows).map(([name, values]) => [name, median(values)])), bytes };
 }
 

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { launchBrowser } from '../test/browser.mjs';
 import { repoRoot, startDemoServer } from '../test/e2e/demo-server.mjs';
 import { articleTextPainted } from './ssr.mjs';
+import { median } from './median.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 11);
 const ARTICLE = '/article.html?id=1001';
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** `html` without the element that opens with `start`, up to its own end tag. */
 function without(html, start) {

@@ -13,6 +13,7 @@ import { loaderCost } from './loader-cost.mjs';
 import { measureVisitorCost, printVisitorCost } from './visitor.mjs';
 import { staticServer } from './static-server.mjs';
 import { measureChunks, printChunks } from './chunks.mjs';
+import { median } from './median.mjs';
 
 const root = process.cwd();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -81,7 +82,6 @@ function printLoaderSizes() {
 
 // ------------------------------------------------------------------ render ratios
 const ROUNDS = 9;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Each case of bench/bench.js, library against plain DOM in alternating rounds (the first one a

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
+import { median } from './median.mjs';
 
 const demoRoot = join(process.cwd(), 'demo');
 const ssrEntry = join(process.cwd(), 'dist/ssr/index.js');
@@ -16,8 +17,6 @@ const PAGES = [
 const SECONDS = 2;
 const ROUNDS = 9;
 const THROTTLING = 4;
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The demo's content files, read once: the figure is rendering, not disk. */
 function memoryFetch() {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import { launchBrowser } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
+import { median } from './median.mjs';
 
 export const VISITOR_PAGES = [
   // `budgetKb`: what test/node/size-budget.test.mjs holds the files that load with the page to
@@ -25,12 +26,6 @@ export const VISITOR_PAGES = [
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const TAGS = 'site-nav, news-list, news-article, related-articles, contact-card, message-form';
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** JavaScript bodies as transferred (compressed) for one uncached load of `url`, from Resource Timing. */
 async function javascriptOnTheWire(browser, url) {
