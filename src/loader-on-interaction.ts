@@ -22,6 +22,7 @@
  * over as it hydrates. But while a visitor's draft is stored, its code loads at once, to show it.
  *
  * Never held back: an element rendered in the browser (it has nothing to show without its code),
+ * one the server could not fill (its source failed: it shows its skeleton, `aria-busy="true"`),
  * and an element with `hydrate="load"` on it or on an element around it (a
  * host script that listens to its events or waits for `customElements.whenDefined`, which
  * resolves only once the tag's code is here). A script that changes a held element in another
@@ -65,9 +66,11 @@ holdWith((element) => {
   if (
     element.closest('[hydrate]')?.getAttribute('hydrate') == 'load' ||
     (tag == 'message-form' && draftStored()) ||
-    // Rendered in the browser: nothing to show without its code. (A server-rendered provider has
-    // a shadow root too: it waits with the elements in it, which load it when they wake.)
+    // Rendered in the browser, or its source failed on the server: nothing to show without its
+    // code. (A server-rendered provider has a shadow root too: it waits with the elements in it,
+    // which load it when they wake.)
     !element.shadowRoot ||
+    element.getAttribute('aria-busy') == 'true' ||
     requested.has(tag)
   )
     return false;

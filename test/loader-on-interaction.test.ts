@@ -14,8 +14,8 @@ const forgetDrafts = () => Object.keys(localStorage).forEach((key) => key.starts
  * The server-rendered test page in a frame; `before` runs on it before the loader's script is
  * added, which is then given time to do all it does at once.
  */
-async function openPage(before: (document: Document) => void = () => {}): Promise<Frame> {
-  const frame = await openFrame('/ssr-page/page.html?id=1001');
+async function openPage(before: (document: Document) => void = () => {}, id = '1001'): Promise<Frame> {
+  const frame = await openFrame(`/ssr-page/page.html?id=${id}`);
   before(frame.document);
   const script = frame.document.createElement('script');
   script.type = 'module';
@@ -167,6 +167,18 @@ describe('dist/loader-on-interaction.js on a server-rendered page', () => {
       { timeout: 10_000 },
     );
     expect(defined(again, 'news-list')).to.equal(false);
+  });
+
+  it('loads at once an element whose source failed on the server, which shows why instead of its skeleton', async () => {
+    // No article 9999: the server rendered the article's skeleton, its host aria-busy.
+    const frame = await openPage(() => {}, '9999');
+    const article = element(frame, 'news-article');
+    await hydrated(article, 'news-article');
+    await waitUntil(() => article.shadowRoot!.querySelector('[role=alert]'), 'the error panel', { timeout: 10_000 });
+    expect(article.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('404');
+    expect(article.hasAttribute('aria-busy')).to.equal(false);
+    // The rest of the page, filled by the server, still waits for a visitor.
+    expect(['site-nav', 'news-list', 'contact-card', 'message-form'].filter((tag) => defined(frame, tag))).to.deep.equal([]);
   });
 
   it('hydrates an element with hydrate="load" on it, or on an element around it, at once', async () => {

@@ -79,7 +79,7 @@ interface ServerElement extends LitElement {
   resolvedLocale?: Locale;
   config?: NewsroomConfig;
   sourceUrl?(): string | undefined;
-  content?: { set(response: ContentResponse): void; reset(status: 'pending'): void };
+  content?: { status: string; set(response: ContentResponse): void; reset(status: 'pending'): void };
   article?: Article;
   pageParam?: string;
 }
@@ -204,6 +204,13 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
     ...safeHeadEdits(parsed, items, options.onError),
     ...(options.feed ? feedLinkEdits(parsed, options.feed, options.feedTitle) : []),
   ]);
+  // An element whose source failed shows its skeleton until the browser loads the source. Its host
+  // says so with `aria-busy`, as the element itself does while it loads in the browser; the
+  // on-interaction loader reads it and brings such an element's code at once.
+  for (const { found, element } of items) {
+    if (element.content?.status === 'pending' && !skipped.has(element) && !found.attributes.has('aria-busy'))
+      edits.push([found.insertAt - 1, ' aria-busy="true"']);
+  }
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
   return { html: out, styleHashes: [...written.styles].map(styleHash), formKeys };

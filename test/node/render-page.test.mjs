@@ -218,6 +218,9 @@ test('a failing source and a timing-out source fall back to the skeleton; the re
   assert.equal(article.childNodes.filter((n) => n.tagName === 'script').length, 0);
   assert.match(textIn(shadowOf(find(doc, 'site-nav')[0]).content), /\S/);
   assert.equal(log.filter((url) => url.endsWith('site.json')).length, 1);
+  // Their hosts say they are still loading (the on-interaction loader brings their code at once).
+  const busy = (node) => node.attrs.find((a) => a.name === 'aria-busy')?.value;
+  assert.deepEqual([list, article, find(doc, 'site-nav')[0]].map(busy), ['true', 'true', undefined]);
 });
 
 test("lists: titles, tabs, the page from the list's own key (?query-1-page=) with real pager links; a server-paged source asks for that page once", async () => {
