@@ -48,6 +48,8 @@ export interface NewsroomOptions {
   policy?: string;
   /** Rendered pages kept (default 200; 0 renders every request). */
   cache?: number;
+  /** How long a render waits for each source, in ms (default 3000); then that source is left to the browser. */
+  timeout?: number;
   /** Changes a page's HTML before it is rendered (reads through `fetch` are watched by the cache). */
   prepare?: (html: string, context: { url: URL; fetch: (url: string) => Promise<Response> }) => string | Promise<string>;
   /** The RSS feed a page links from its head (`/feed.xml`, or one per page: `(url) => …`). */
@@ -131,7 +133,10 @@ export function newsroom(options: NewsroomOptions): Newsroom {
       let html = source ?? (await readFile(file, 'utf8'));
       if (options.prepare) html = await options.prepare(html, { url, fetch });
       const feed = typeof options.feed === 'function' ? options.feed(url) : options.feed;
-      return { ...(await renderPageResult(html, { url: url.href, fetch, onError: report, feed })), reads };
+      const rendered = await renderPageResult(html, { url: url.href, fetch, onError: report, feed, timeout: options.timeout });
+      // A source that failed (a timeout leaves no read behind) is asked again on the next request.
+      for (const failed of rendered.failedSources) reads.push({ url: failed, expires: 0 });
+      return { ...rendered, reads };
     } catch (error) {
       report(new Error(`Server rendering of ${url.pathname} failed; it is served as written`, { cause: error }));
       return undefined;
@@ -173,7 +178,7 @@ export function newsroom(options: NewsroomOptions): Newsroom {
       }
     }
     if (!rendered) return send(request, 200, await readFile(file, 'utf8'), [], 'ssr;desc="failed"');
-    return send(request, 200, withFreshKeys(rendered), rendered.styleHashes, timing);
+    return send(request, rendered.status, withFreshKeys(rendered), rendered.styleHashes, timing);
   }
 
   function send(request: Request, status: number, html: string, styleHashes: string[], timing?: string): Response {

@@ -48,6 +48,8 @@ export class SourceError extends Error {
   constructor(
     readonly url: string,
     message: string,
+    /** The HTTP status the source answered, when it answered one. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'SourceError';
@@ -98,6 +100,16 @@ export interface RenderedPage {
    * exact strings per response.
    */
   formKeys: string[];
+  /**
+   * The status to answer with: 404 when the page's article is not there (a `news-article`'s
+   * source answered 404 or 410), so that search engines drop the address; else 200.
+   */
+  status: 200 | 404;
+  /**
+   * The sources that failed or timed out: their elements were left to the browser. A server that
+   * caches the page renders it again on a later request, once they may answer.
+   */
+  failedSources: string[];
 }
 
 type Outcome = { ok: true; data: unknown; totals: Pick<ContentResponse, 'total' | 'totalPages'> } | { ok: false; error: SourceError };
@@ -141,6 +153,8 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
   const parsed = parsePage(html);
   const page: PageInfo = { href, base: baseOf(href, parsed.baseHref) };
   const load = loader(options);
+  /** Each failed source, and whether it is an article that is not there. */
+  const failed = new Map<string, boolean>();
 
   // Made as the page: a list, for one, reads its page from the address.
   const items = withPage(page, () => parsed.elements.map((found) => ({ found, element: createElement(found) })));
@@ -174,6 +188,8 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
         for (let round = 0; url && round < 3; round++) {
           const outcome = await load(url);
           if (!outcome.ok) {
+            const missing = found.tag === 'news-article' && (outcome.error.status === 404 || outcome.error.status === 410);
+            failed.set(url, failed.get(url) || missing);
             // The browser starts this element with its skeleton and loads the source itself:
             // nothing of an earlier round (page 1 of a list showing page N) stays.
             element.content?.reset('pending');
@@ -213,7 +229,13 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
   }
   let out = html;
   for (const [at, text, end] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(end ?? at);
-  return { html: out, styleHashes: [...written.styles].map(styleHash), formKeys };
+  return {
+    html: out,
+    styleHashes: [...written.styles].map(styleHash),
+    formKeys,
+    status: [...failed.values()].includes(true) ? 404 : 200,
+    failedSources: [...failed.keys()],
+  };
 }
 
 /** The CSP source expression that allows exactly the inline style `css`. */
@@ -300,7 +322,7 @@ function loader(options: RenderPageOptions) {
     try {
       const answer = (async () => {
         const response = await fetcher(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new SourceError(url, `${url} answered ${response.status} ${response.statusText}`.trim());
+        if (!response.ok) throw new SourceError(url, `${url} answered ${response.status} ${response.statusText}`.trim(), response.status);
         const text = await response.text();
         try {
           return { data: JSON.parse(text) as unknown, totals: pagingTotals(response.headers) };

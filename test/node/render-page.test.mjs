@@ -223,6 +223,25 @@ test('a failing source and a timing-out source fall back to the skeleton; the re
   assert.deepEqual([list, article, find(doc, 'site-nav')[0]].map(busy), ['true', 'true', undefined]);
 });
 
+test("an article page whose article is not there answers 404; other failures, and other elements' missing sources, 200", async () => {
+  const { fetch } = fixtureFetch({
+    'gone.json': () => new Response('gone', { status: 410 }),
+    'busy.json': () => new Response('', { status: 503 }),
+  });
+  const result = (body) => renderPageResult(page(body), { url: 'https://example.test/article.html?id=9999', fetch });
+  const missing = await result(
+    `<news-provider base="/content/"><news-article article-src="article-{id}.json" set-title></news-article></news-provider>`,
+  );
+  assert.equal(missing.status, 404);
+  assert.deepEqual(missing.failedSources, ['https://example.test/content/article-9999.json']);
+  assert.equal((await result(`<news-article src="/content/gone.json"></news-article>`)).status, 404);
+  const busy = await result(`<news-article src="/content/busy.json"></news-article>`);
+  assert.deepEqual([busy.status, busy.failedSources], [200, ['https://example.test/content/busy.json']]);
+  assert.equal((await result(`<news-list src="/content/no-such-list.json"></news-list>`)).status, 200);
+  const found = await result(`<news-article src="/content/article-1001.json"></news-article>`);
+  assert.deepEqual([found.status, found.failedSources], [200, []]);
+});
+
 test("lists: titles, tabs, the page from the list's own key (?query-1-page=) with real pager links; a server-paged source asks for that page once", async () => {
   const { fetch, log } = fixtureFetch();
   const out = await renderPage(page(`<news-list src="/content/news-list.json" page-size="5"></news-list>`), {
