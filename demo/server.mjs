@@ -65,6 +65,24 @@ async function articleSection(source, pageUrl, fetch) {
   );
 }
 
+/**
+ * site.js points an article page's language switch at the same article in the other language,
+ * when it has one. The server render does the same from the content files, and the `hreflang`
+ * alternate with it, so that a crawler and a reader without script find the translation; an
+ * article with none links the other language's news and has no alternate.
+ */
+async function articleLanguages(source, pageUrl, fetch) {
+  const id = pageUrl.searchParams.get('id');
+  if (!id || !/<news-article\b/.test(source) || !/^[\w-]{1,64}$/.test(id)) return source;
+  const other = pageUrl.pathname.startsWith('/en/') ? '' : '/en';
+  const response = await fetch(new URL(`/content${other}/articles/${id}.json`, pageUrl).href);
+  await response.body?.cancel();
+  const translation = response.ok ? escapeAttribute(`${other}/article.html?id=${encodeURIComponent(id)}`) : undefined;
+  return source
+    .replace(/(<link rel="alternate" hreflang="[^"]+" href=")[^"]*(">\s*)/, translation ? `$1${translation}$2` : '')
+    .replace(/(<a class="lang-switch" href=")[^"]*"/, `$1${translation ?? `${other}/news.html`}"`);
+}
+
 /** A missing file: the demo's 404 page. */
 async function notFound(request) {
   const body = await readFile(join(demoRoot, '404.html')).catch(() => '<!doctype html><title>404</title><h1>404 Not Found</h1>');
@@ -105,7 +123,7 @@ const site = newsroom({
   // A rendered page takes the loader that holds each element's code back until a visitor reaches
   // for it (docs/usage.md); the page as written (?ssr=0, or when rendering fails) keeps loader.js.
   prepare: async (html, { url, fetch }) =>
-    (await articleSection(followUrl(html, url), url, fetch))
+    (await articleLanguages(await articleSection(followUrl(html, url), url, fetch), url, fetch))
       .replace(/<html\b/i, '<html data-ssr')
       .replace('src="/dist/loader.js"', 'src="/dist/loader-on-interaction.js"'),
   feed: (url) => (url.pathname.startsWith('/en/') ? '/en/feed.xml' : '/feed.xml'),

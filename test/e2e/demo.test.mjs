@@ -177,6 +177,32 @@ describe('demo site in Chromium', { timeout: 180_000 }, () => {
     }
   });
 
+  test("as a crawler reads it: an article's translation is linked, a missing article answers 404", async () => {
+    const get = async (path) => {
+      const response = await fetch(new URL(path, demo.server.url));
+      const html = await response.text();
+      const link = (pattern) => pattern.exec(html)?.[1];
+      return {
+        status: response.status,
+        alternate: link(/<link rel="alternate" hreflang="[^"]+" href="([^"]*)"/),
+        switch: link(/<a class="lang-switch" href="([^"]*)"/),
+      };
+    };
+    assert.deepEqual(await get('/article.html?id=1001'), {
+      status: 200,
+      alternate: '/en/article.html?id=1001',
+      switch: '/en/article.html?id=1001',
+    });
+    assert.deepEqual(await get('/en/article.html?id=1003'), {
+      status: 200,
+      alternate: '/article.html?id=1003',
+      switch: '/article.html?id=1003',
+    });
+    // No English text of 1004: the switch goes to the English news, and no alternate is claimed.
+    assert.deepEqual(await get('/article.html?id=1004'), { status: 200, alternate: undefined, switch: '/en/news.html' });
+    assert.equal((await get('/article.html?id=9999')).status, 404);
+  });
+
   test('news.html?category= opens the list on that category, and the side menu marks it', async () => {
     const { page, errors } = await openPage('/news.html?category=industry');
     try {
