@@ -46,14 +46,20 @@ function followUrl(source, pageUrl) {
   );
 }
 
+/** The `?id=` of an article page, when it names an article as the content files do. */
+function articleId(source, pageUrl) {
+  const id = pageUrl.searchParams.get('id');
+  return id && /<news-article\b/.test(source) && /^[\w-]{1,64}$/.test(id) ? id : undefined;
+}
+
 /**
  * site.js points the breadcrumb and side menu of an article page at the article's category
  * (`current="/news.html?category=…"`) once the article is known. The server render does the same
  * from the article's file, so the menus hydrate as rendered and site.js changes nothing.
  */
 async function articleSection(source, pageUrl, fetch) {
-  const id = pageUrl.searchParams.get('id');
-  if (!id || !/<news-article\b/.test(source) || !/^[\w-]{1,64}$/.test(id)) return source;
+  const id = articleId(source, pageUrl);
+  if (!id) return source;
   const english = pageUrl.pathname.startsWith('/en/');
   const response = await fetch(new URL(`/content/${english ? 'en/' : ''}articles/${id}.json`, pageUrl).href);
   const category = response.ok ? (await response.json().catch(() => undefined))?.category?.id : undefined;
@@ -72,8 +78,8 @@ async function articleSection(source, pageUrl, fetch) {
  * article with none links the other language's news and has no alternate.
  */
 async function articleLanguages(source, pageUrl, fetch) {
-  const id = pageUrl.searchParams.get('id');
-  if (!id || !/<news-article\b/.test(source) || !/^[\w-]{1,64}$/.test(id)) return source;
+  const id = articleId(source, pageUrl);
+  if (!id) return source;
   const other = pageUrl.pathname.startsWith('/en/') ? '' : '/en';
   const response = await fetch(new URL(`/content${other}/articles/${id}.json`, pageUrl).href);
   await response.body?.cancel();
