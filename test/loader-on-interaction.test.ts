@@ -3,7 +3,7 @@
 // visitor reaching for an element brings its code, and what they did meanwhile is not lost.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { type Frame, openFrame } from './helpers.js';
+import { type Frame, openFrame, uniqueKey } from './helpers.js';
 
 type Live = HTMLElement & { hasUpdated?: boolean; updateComplete?: Promise<unknown>; requestUpdate(): void };
 
@@ -14,8 +14,8 @@ const forgetDrafts = () => Object.keys(localStorage).forEach((key) => key.starts
  * The server-rendered test page in a frame; `before` runs on it before the loader's script is
  * added, which is then given time to do all it does at once.
  */
-async function openPage(before: (document: Document) => void = () => {}, id = '1001'): Promise<Frame> {
-  const frame = await openFrame(`/ssr-page/page.html?id=${id}`);
+async function openPage(before: (document: Document) => void = () => {}, page = 'page.html?id=1001'): Promise<Frame> {
+  const frame = await openFrame(`/ssr-page/${page}`);
   before(frame.document);
   const script = frame.document.createElement('script');
   script.type = 'module';
@@ -171,7 +171,7 @@ describe('dist/loader-on-interaction.js on a server-rendered page', () => {
 
   it('loads at once an element whose source failed on the server, which shows why instead of its skeleton', async () => {
     // No article 9999: the server rendered the article's skeleton, its host aria-busy.
-    const frame = await openPage(() => {}, '9999');
+    const frame = await openPage(() => {}, 'page.html?id=9999');
     const article = element(frame, 'news-article');
     await hydrated(article, 'news-article');
     await waitUntil(() => article.shadowRoot!.querySelector('[role=alert]'), 'the error panel', { timeout: 10_000 });
@@ -179,6 +179,15 @@ describe('dist/loader-on-interaction.js on a server-rendered page', () => {
     expect(article.hasAttribute('aria-busy')).to.equal(false);
     // The rest of the page, filled by the server, still waits for a visitor.
     expect(['site-nav', 'news-list', 'contact-card', 'message-form'].filter((tag) => defined(frame, tag))).to.deep.equal([]);
+  });
+
+  it('loads at once the related links of an article the server could not read, which follow it once the browser reads it', async () => {
+    const frame = await openPage(() => {}, `article-later.html?id=${uniqueKey('article-later')}`);
+    const related = element(frame, 'related-articles');
+    await waitUntil(() => related.shadowRoot!.querySelector('[part~=item]'), 'the related links', { timeout: 20_000 });
+    expect(related.shadowRoot!.textContent).to.contain('全力保障残运会接待基地食品安全');
+    expect(defined(frame, 'contact-card'), 'the rest still waits').to.equal(false);
+    expect(frame.problems).to.deep.equal([]);
   });
 
   it('hydrates an element with hydrate="load" on it, or on an element around it, at once', async () => {

@@ -303,6 +303,8 @@ function followArticle(
   const related = followed.element.article?.related;
   // Only the links it shows are embedded, with their addresses already resolved.
   if (related) element.data = { related };
+  // The article's source failed: the browser loads it, and this block follows it there.
+  else if (followed.element.content?.status === 'pending') element.content?.reset('pending');
 }
 
 /** Fetches each distinct URL once, with a per-source timeout. */

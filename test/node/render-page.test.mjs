@@ -230,9 +230,11 @@ test("an article page whose article is not there answers 404; other failures, an
   });
   const result = (body) => renderPageResult(page(body), { url: 'https://example.test/article.html?id=9999', fetch });
   const missing = await result(
-    `<news-provider base="/content/"><news-article article-src="article-{id}.json" set-title></news-article></news-provider>`,
+    `<news-provider base="/content/"><news-article id="a" article-src="article-{id}.json" set-title></news-article><related-articles for="a"></related-articles></news-provider>`,
   );
   assert.equal(missing.status, 404);
+  // The related links follow the article in the browser: they wait, busy, for it too.
+  assert.match(missing.html, /<related-articles for="a" aria-busy="true">/);
   assert.deepEqual(missing.failedSources, ['https://example.test/content/article-9999.json']);
   assert.equal((await result(`<news-article src="/content/gone.json"></news-article>`)).status, 404);
   const busy = await result(`<news-article src="/content/busy.json"></news-article>`);
