@@ -162,7 +162,7 @@ describe('core: lifecycle on real host pages', () => {
     el.src = mockUrl({ key, delay: 300, then: '/test/fixtures/list.json' });
     wrapper.querySelector('#a')!.append(el);
     await el.updateComplete;
-    expect(el.hasAttribute('aria-busy')).to.equal(true);
+    expect(el.getAttribute('aria-busy')).to.equal('true');
     await waitUntil(async () => (await mockLog(key)).length === 1, 'first request sent');
     wrapper.querySelector('#b')!.append(el);
     await loaded(el);

@@ -159,7 +159,8 @@ export abstract class ContentElement extends HydratingElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.toggleAttribute('aria-busy', this.content.status === 'pending');
+    // `aria-busy="true"`, not an empty value (which means false), while the content loads.
+    this.ariaBusy = this.content.status === 'pending' ? 'true' : null;
   }
 }
 
