@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities/decode';
 import type { LitElement } from 'lit';
 import { ContactCard } from '../contact-card/contact-card.js';
 import { type ContentResponse, defaultClient, pagingTotals } from '../core/network/content-client.js';
+import { withRetries } from '../core/network/retry.js';
 import type { NewsroomConfig } from '../core/element/context.js';
 import { fillTemplate, type Locale } from '../core/locale/locale.js';
 import type { Article } from '../core/data/model.js';
@@ -323,9 +324,16 @@ function loader(options: RenderPageOptions) {
     });
     try {
       const answer = (async () => {
-        const response = await fetcher(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+        // A source briefly away (a network error, 5xx, 429) is asked once more within the timeout,
+        // through the browser's own retry loop: a page rendered then keeps its content.
+        const [response, text] = await withRetries(
+          async () => {
+            const response = await fetcher(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+            return [response, await response.text()] as [Response, string];
+          },
+          { retries: 1, baseDelay: Math.min(200, timeout / 10), maxRetryAfter: timeout / 4, signal: controller.signal },
+        );
         if (!response.ok) throw new SourceError(url, `${url} answered ${response.status} ${response.statusText}`.trim(), response.status);
-        const text = await response.text();
         try {
           return { data: JSON.parse(text) as unknown, totals: pagingTotals(response.headers) };
         } catch (error) {

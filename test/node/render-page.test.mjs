@@ -223,6 +223,34 @@ test('a failing source and a timing-out source fall back to the skeleton; the re
   assert.deepEqual([list, article, find(doc, 'site-nav')[0]].map(busy), ['true', 'true', undefined]);
 });
 
+test('a source briefly away (5xx) is asked once more; one that says to come back much later, or fails twice, is left to the browser', async () => {
+  const answers = { 'once.json': [503], 'twice.json': [503, 502], 'later.json': [429] };
+  const { fetch, log } = fixtureFetch(
+    Object.fromEntries(
+      Object.keys(answers).map((name) => [
+        name,
+        () => {
+          const status = answers[name].shift();
+          if (status) return new Response('', { status, headers: status === 429 ? { 'Retry-After': '60' } : {} });
+          return new Response(JSON.stringify({ items: [{ id: 'n1', title: `From ${name}`, date: '2025-06-01' }] }));
+        },
+      ]),
+    ),
+  );
+  const started = Date.now();
+  const { html, failedSources } = await renderPageResult(
+    page(`<news-list src="/content/once.json"></news-list><news-list src="/content/twice.json"></news-list>
+      <news-list src="/content/later.json"></news-list>`),
+    { url: 'https://example.test/', fetch },
+  );
+  assert.ok(Date.now() - started < 2000, 'a Retry-After of a minute is not waited for');
+  assert.match(html, /From once\.json/);
+  assert.doesNotMatch(html, /From twice\.json|From later\.json/);
+  assert.deepEqual(failedSources.sort(), ['https://example.test/content/later.json', 'https://example.test/content/twice.json']);
+  const asked = (name) => log.filter((url) => url.endsWith(name)).length;
+  assert.deepEqual([asked('once.json'), asked('twice.json'), asked('later.json')], [2, 2, 1]);
+});
+
 test("an article page whose article is not there answers 404; other failures, and other elements' missing sources, 200", async () => {
   const { fetch } = fixtureFetch({
     'gone.json': () => new Response('gone', { status: 410 }),
