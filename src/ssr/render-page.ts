@@ -325,7 +325,7 @@ function loader(options: RenderPageOptions) {
     try {
       const answer = (async () => {
         // A source briefly away (a network error, 5xx, 429) is asked once more within the timeout,
-        // through the browser's own retry loop: a page rendered then keeps its content.
+        // through the retry loop the elements use in the browser: the page then keeps its content.
         const [response, text] = await withRetries(
           async () => {
             const response = await fetcher(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
