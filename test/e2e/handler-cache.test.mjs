@@ -9,11 +9,25 @@ import { join } from 'node:path';
 import { newsroom } from 'newsroom-elements/server';
 import { makeSite } from './handler-site.mjs';
 
+/** A real content server on a free port: `origin` to point sources at, `close` to stop it (hung requests too). */
+async function contentServer(listener) {
+  const server = createServer(listener);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
 test("a remote source's Cache-Control and ETag decide when a cached page is rendered again", async () => {
   const requests = [];
   let title = 'Remote news';
   const etag = () => `"${Buffer.from(title).toString('base64url')}"`;
-  const content = createServer((req, res) => {
+  const content = await contentServer((req, res) => {
     requests.push(`${req.url} ${req.headers['if-none-match'] ?? ''}`.trim());
     if (req.url === '/fresh.json') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'max-age=60' });
@@ -23,9 +37,7 @@ test("a remote source's Cache-Control and ETag decide when a cached page is rend
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: etag() });
     res.end(JSON.stringify({ items: [{ id: 'r1', title, date: '2025-06-01' }] }));
   });
-  content.listen(0, '127.0.0.1');
-  await once(content, 'listening');
-  const origin = `http://127.0.0.1:${content.address().port}`;
+  const { origin } = content;
   const site = makeSite();
   writeFileSync(
     join(site.root, 'remote.html'),
@@ -60,14 +72,12 @@ test("a remote source's Cache-Control and ETag decide when a cached page is rend
 
 test('a missing article answers 404 until it is published; a source that hung is asked again on the next request', async () => {
   let hang = true;
-  const content = createServer((req, res) => {
+  const content = await contentServer((req, res) => {
     if (hang) return; // never answers: the render's timeout gives up on it
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'max-age=60' });
     res.end(JSON.stringify({ items: [{ id: 's1', title: 'Slow news at last', date: '2025-06-01' }] }));
   });
-  content.listen(0, '127.0.0.1');
-  await once(content, 'listening');
-  const origin = `http://127.0.0.1:${content.address().port}`;
+  const { origin } = content;
   const site = makeSite();
   writeFileSync(
     join(site.root, 'article.html'),
@@ -109,7 +119,6 @@ test('a missing article answers 404 until it is published; a source that hung is
     assert.equal(answered.cached, false, 'the page with the source that hung is not kept');
     assert.match(answered.html, /Slow news at last/);
   } finally {
-    content.closeAllConnections();
     content.close();
     await handler.close();
   }
