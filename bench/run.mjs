@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 
 import { relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { minify as minifyJs } from 'terser';
-import { launchBrowser } from '../test/browser.mjs';
+import { launchBrowser, useSystemFonts } from '../test/browser.mjs';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { benchBundle, PART_MINIFY } from './bundle.mjs';
 import { measureServerRendering, printServerRendering } from './ssr.mjs';
@@ -172,7 +172,9 @@ async function measureDemo(browser) {
 // ------------------------------------------------------------------ report
 const sizeRows = await measureSizes();
 const chunks = await measureChunks();
-// The same browser the tests use (CHROME_PATH, an installed one, or the bundled one).
+// The same browser the tests use (CHROME_PATH, an installed one, or the bundled one), with the
+// system's fonts: the paint figures are about the demo's Chinese text, which needs a CJK font.
+useSystemFonts();
 const browser = await launchBrowser();
 let rendering = [];
 let demo = {};

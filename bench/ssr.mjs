@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDemoServer } from '../test/e2e/demo-server.mjs';
 import { median } from './median.mjs';
+import { articleFonts, printArticleFonts } from './fonts.mjs';
 
 const demoRoot = join(process.cwd(), 'demo');
 const ssrEntry = join(process.cwd(), 'dist/ssr/index.js');
@@ -117,7 +118,7 @@ export async function measureServerRendering(browser) {
       paint.ratio = paint.clientMs / paint.ssrMs;
       return paint;
     };
-    return { render, paint: await paints(false), secondPage: await paints(true) };
+    return { render, fonts: await articleFonts(browser, ssr), paint: await paints(false), secondPage: await paints(true) };
   } finally {
     await server.stop();
   }
@@ -132,6 +133,7 @@ export function printServerRendering(result) {
     );
   }
   console.log(`\nArticle text painted, ${THROTTLING}x CPU throttling (median of ${ROUNDS} alternating rounds)`);
+  printArticleFonts(result.fonts);
   const print = (title, paint, goal) => {
     console.log(`  ${title}`);
     console.log(

@@ -1,9 +1,10 @@
 // `npm run screenshots`: the demo's article and news pages in every engine installed here, at a
 // desktop width and a 390 px phone width, server-rendered, into screenshots/ (git-ignored):
 // screenshots/<engine>-<page>-<width>.png. For Chinese text install a CJK font
-// (Debian: fonts-noto-cjk).
+// (Debian: fonts-noto-cjk); the bundled Chromium is pointed at the system's fonts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { useSystemFonts } from '../test/browser.mjs';
 import { ENGINES } from '../test/engines.mjs';
 import { repoRoot, startDemoServer } from '../test/e2e/demo-server.mjs';
 import { openEngine } from '../test/e2e/engine-driver.mjs';
@@ -16,6 +17,7 @@ const SIZES = [
 const out = join(repoRoot, 'screenshots');
 mkdirSync(out, { recursive: true });
 
+useSystemFonts();
 const server = await startDemoServer();
 try {
   for (const name of ENGINES) {

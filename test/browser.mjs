@@ -36,6 +36,17 @@ function onPath(name) {
 let found;
 
 /**
+ * For figures and screenshots, not tests: the bundled Chromium reads fonts only from its own folder,
+ * which has no font for Chinese, so the demo's Chinese text would be drawn as missing-glyph boxes.
+ * This makes it read the system's fonts instead, when the system has a fontconfig (a Linux machine
+ * with a CJK font installed then draws the text a reader sees). The bundled browser's setup keeps a
+ * FONTCONFIG_PATH already set; call this before the first launch.
+ */
+export function useSystemFonts() {
+  if (!process.env.FONTCONFIG_PATH && existsSync('/etc/fonts/fonts.conf')) process.env.FONTCONFIG_PATH = '/etc/fonts';
+}
+
+/**
  * Test files run in parallel processes; only one may unpack the bundled browser (the others would
  * see a half-written file), so they take turns with a lock folder.
  */
