@@ -18,7 +18,7 @@ export interface HeadSource {
 /** Edits to the page: text inserted at an offset, or a range [start, end) replaced. */
 export type Edit = [start: number, text: string, end?: number];
 
-const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (value: string) => escapeText(value).replace(/"/g, '&quot;');
 
 /** JSON for a `<script>`: `<` as `\u003c`, so no `</script>` or `<!--` can end or bend the tag. */

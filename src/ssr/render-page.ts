@@ -6,7 +6,7 @@ import { ContactCard } from '../contact-card/contact-card.js';
 import { type ContentResponse, defaultClient, pagingTotals } from '../core/network/content-client.js';
 import { withRetries } from '../core/network/retry.js';
 import type { NewsroomConfig } from '../core/element/context.js';
-import { fillTemplate, type Locale } from '../core/locale/locale.js';
+import { coreMessages, fillTemplate, format, type Locale } from '../core/locale/locale.js';
 import type { Article } from '../core/data/model.js';
 import { defineElement } from '../core/element/define.js';
 import { useCharacterReferenceDecoder } from '../core/data/html-text.js';
@@ -24,7 +24,7 @@ import { NewsProvider } from '../news-provider/news-provider.js';
 import { RelatedArticles } from '../related-articles/related-articles.js';
 import { SiteNav } from '../site-nav/site-nav.js';
 import { siteOf } from '../core/data/site-format.js';
-import { type Edit, feedLinkEdits, headEdits, type HeadSource, scriptJson } from './head.js';
+import { type Edit, escapeText, feedLinkEdits, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
 import { usedStyles } from './used-styles.js';
 import { noScriptStyles } from './no-script-styles.js';
@@ -51,11 +51,16 @@ export class SourceError extends Error {
     message: string,
     /** The HTTP status the source answered, when it answered one. */
     readonly status?: number,
+    /** What went wrong, in the elements' own terms (their error panel words each kind). */
+    readonly kind: SourceFailure = status === undefined ? 'unknown' : 'http',
   ) {
     super(message);
     this.name = 'SourceError';
   }
 }
+
+/** The kinds of failure the elements' error panel tells apart. */
+export type SourceFailure = keyof (typeof coreMessages)['en']['errors'];
 
 export const DEFAULT_SSR_TIMEOUT = 3000;
 
@@ -191,6 +196,7 @@ export async function renderPageResult(html: string, options: RenderPageOptions 
           if (!outcome.ok) {
             const missing = found.tag === 'news-article' && (outcome.error.status === 404 || outcome.error.status === 410);
             failed.set(url, failed.get(url) || missing);
+            failures.set(element, outcome.error);
             // The browser starts this element with its skeleton and loads the source itself:
             // nothing of an earlier round (page 1 of a list showing page N) stays.
             element.content?.reset('pending');
@@ -286,6 +292,9 @@ function useInline(element: ServerElement, text: string): void {
   }
 }
 
+/** What the source of an element met when it failed: a visitor without script reads it instead. */
+const failures = new WeakMap<ServerElement, SourceError>();
+
 /** Elements left entirely to the browser (no shadow root from the server). */
 const skipped = new WeakSet<ServerElement>();
 
@@ -319,7 +328,7 @@ function loader(options: RenderPageOptions) {
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new SourceError(url, `${url} did not answer within ${timeout} ms`));
+        reject(new SourceError(url, `${url} did not answer within ${timeout} ms`, undefined, 'timeout'));
       }, timeout);
     });
     try {
@@ -337,13 +346,15 @@ function loader(options: RenderPageOptions) {
         try {
           return { data: JSON.parse(text) as unknown, totals: pagingTotals(response.headers) };
         } catch (error) {
-          throw new SourceError(url, `${url} is not JSON (${(error as Error).message})`);
+          throw new SourceError(url, `${url} is not JSON (${(error as Error).message})`, undefined, 'not-json');
         }
       })();
       return { ok: true, ...(await Promise.race([answer, timedOut])) };
     } catch (error) {
       const failure =
-        error instanceof SourceError ? error : new SourceError(url, `${url} could not be fetched (${(error as Error).message})`);
+        error instanceof SourceError
+          ? error
+          : new SourceError(url, `${url} could not be fetched (${(error as Error).message})`, undefined, 'network');
       options.onError?.(failure);
       return { ok: false, error: failure };
     } finally {
@@ -369,6 +380,23 @@ function renderElement(found: FoundElement, element: ServerElement, written: Wri
     return '';
   }
 }
+
+/**
+ * An element whose source failed shows its skeleton until the browser loads the source. Without
+ * script nothing will: the skeleton goes (the rule below, inert once script runs), and the element
+ * says why in its own error panel's words and look, inside a `<noscript>` (raw text when script
+ * runs, so neither the browser's render nor hydration sees it; Lit leaves what follows its own
+ * markup alone). No retry button: only script could work it. An element with no failure of its
+ * own (a related list following a failed article) just collapses; the article says why.
+ */
+function withoutScript(element: ServerElement): string {
+  const failure = failures.get(element);
+  if (!failure || !element.resolvedLocale) return '';
+  const message = format(coreMessages[element.resolvedLocale].errors[failure.kind], { status: failure.status ?? '' });
+  return `<noscript><div class="error" role="alert" part="error"><p>${escapeText(message)}</p></div></noscript>`;
+}
+
+const NO_SCRIPT_PENDING = '@media (scripting:none){:host>:not(noscript){display:none!important}}';
 
 /** The text of the `<style>` Lit SSR writes into an element's shadow root (its `elementStyles`). */
 const shadowStyle = (element: ServerElement): string =>
@@ -397,9 +425,11 @@ function renderShadow(found: FoundElement, element: ServerElement, { styles, dat
     shadow += chunk;
   }
   const css = shadowStyle(element);
+  const pending = element.content?.status === 'pending';
+  if (pending) shadow += withoutScript(element);
   // Lit writes the element's styles first: only the rules this root's DOM may use go in the page.
   if (css && shadow.startsWith(`<style>${css}</style>`)) {
-    const used = usedStyles(css + (noScriptStyles[found.tag] ?? ''), shadow);
+    const used = usedStyles(css + (noScriptStyles[found.tag] ?? '') + (pending ? NO_SCRIPT_PENDING : ''), shadow);
     shadow = `<style>${used}</style>${shadow.slice(`<style>${css}</style>`.length)}`;
     styles.add(used);
   }

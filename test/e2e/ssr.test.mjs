@@ -326,6 +326,25 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
       }
     });
 
+    test('an article that is not there: the article says so in its error panel, no skeleton; the related list is gone', async () => {
+      const { page } = await open('/article.html?id=9999', { javaScript: false });
+      try {
+        const seen = await page.evaluate(() => {
+          const shown = (host) =>
+            [...document.querySelector(host).shadowRoot.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().height > 0);
+          const article = shown('news-article');
+          return {
+            alert: article.filter((node) => node.matches('[role=alert]')).map((node) => node.innerText.trim()),
+            skeleton: article.filter((node) => /skeleton/.test(node.className)).length,
+            related: shown('related-articles').length,
+          };
+        });
+        assert.deepEqual(seen, { alert: ['内容加载失败（服务器返回 404）。'], skeleton: 0, related: 0 });
+      } finally {
+        await page.browserContext().close();
+      }
+    });
+
     test('the menus list their pages: bar, side menu and footer', async () => {
       const { page } = await open('/about.html', { javaScript: false });
       try {

@@ -272,6 +272,70 @@ test("an article page whose article is not there answers 404; other failures, an
   assert.deepEqual([found.status, found.failedSources], [200, []]);
 });
 
+test('without script, an element whose source failed says why in its own error panel instead of a skeleton', async () => {
+  const { fetch } = fixtureFetch({
+    'gone.json': () => new Response('gone', { status: 410 }),
+    'hangs.json': (init) => new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason))),
+    'not-json.txt': () => new Response('<!doctype html><title>Sign in</title>', { headers: { 'Content-Type': 'text/html' } }),
+  });
+  const render = (body, lang = 'zh-CN') =>
+    renderPageResult(page(body).replace('lang="zh-CN"', `lang="${lang}"`), {
+      url: 'https://example.test/article.html?id=9999',
+      fetch,
+      timeout: 300,
+    });
+  /** Each element's shadow root as a browser without script reads it (by tag): its `<style>`, its text, its alerts. */
+  const shadows = (html) =>
+    Object.fromEntries(
+      find(parse(html, { scriptingEnabled: false }), 'template').map((template) => [
+        template.parentNode.tagName,
+        {
+          style: textIn(find(template.content, 'style')[0] ?? {}),
+          text: textIn({ childNodes: template.content.childNodes.filter((n) => n.tagName !== 'style') }).trim(),
+          alerts: find(template.content, 'div').filter((n) => n.attrs.some((a) => a.name === 'role' && a.value === 'alert')).length,
+        },
+      ]),
+    );
+
+  const missing = await render(
+    `<news-provider base="/content/"><news-article id="a" article-src="article-{id}.json"></news-article><related-articles for="a"></related-articles></news-provider>`,
+  );
+  const { 'news-article': article, 'related-articles': related } = shadows(missing.html);
+  assert.equal(article.text, '内容加载失败（服务器返回 404）。');
+  assert.equal(article.alerts, 1);
+  // The skeleton goes without script only; the panel keeps the look of the element's own.
+  assert.match(article.style, /@media \(scripting:\s*none\)\s*\{:host>:not\(noscript\)\{display:none!important\}\}/);
+  assert.match(article.style, /\.error\b/);
+  // The style is in the page's CSP hashes like every other.
+  assert.ok(missing.styleHashes.includes(`'sha256-${createHash('sha256').update(article.style).digest('base64')}'`));
+  // The related list follows the article: no second panel, its skeleton goes too.
+  assert.equal(related.alerts, 0);
+  assert.match(related.style, /scripting:\s*none/);
+  // With script, the panel is the text of a <noscript> that the browser neither renders nor hydrates.
+  assert.match(
+    missing.html,
+    /<!--\/lit-part--><noscript><div class="error" role="alert" part="error"><p>内容加载失败（服务器返回 404）。<\/p><\/div><\/noscript><\/template>/,
+  );
+
+  assert.equal(
+    shadows((await render(`<news-article src="/content/gone.json"></news-article>`, 'en')).html)['news-article'].text,
+    'This content could not be loaded (the server answered 410).',
+  );
+  assert.equal(
+    shadows((await render(`<news-article src="/content/hangs.json"></news-article>`)).html)['news-article'].text,
+    '服务器响应超时。',
+  );
+  assert.equal(
+    shadows((await render(`<site-nav src="/content/not-json.txt"></site-nav>`, 'en')).html)['site-nav'].text,
+    'The server sent a page instead of content.',
+  );
+
+  // A source that answered: nothing of the kind.
+  const { 'news-article': shown } = shadows((await render(`<news-article src="/content/article-1001.json"></news-article>`)).html);
+  assert.doesNotMatch(shown.style, /scripting/);
+  assert.equal(shown.alerts, 0);
+});
+
 test("lists: titles, tabs, the page from the list's own key (?query-1-page=) with real pager links; a server-paged source asks for that page once", async () => {
   const { fetch, log } = fixtureFetch();
   const out = await renderPage(page(`<news-list src="/content/news-list.json" page-size="5"></news-list>`), {
