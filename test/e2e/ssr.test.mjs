@@ -172,6 +172,8 @@ describe('server-rendered demo pages', { timeout: 240_000 }, () => {
           for (const entry of list.getEntries()) {
             if (entry.hadRecentInput) continue;
             window.__layoutShift += entry.value;
+            if (!entry.sources.length)
+              window.__shifted.push(`a shift of ${entry.value} at ${Math.round(entry.startTime)} ms with no node named`);
             // What moved, for the failure message: the node, the element whose shadow root holds it, the move.
             for (const { node, previousRect: a, currentRect: b } of entry.sources) {
               const host = node?.getRootNode?.().host;
