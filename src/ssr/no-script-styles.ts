@@ -26,3 +26,9 @@ export const noScriptStyles: Partial<Record<NewsroomTag, string>> = {
     [role='tab'][aria-selected='false'] { display: none; }
   }`.cssText,
 };
+
+/**
+ * For any element whose source failed on the server (render-page.ts, `withoutScript`): without
+ * script its skeleton would wait for good, so everything but its `<noscript>` message is hidden.
+ */
+export const noScriptPending = '@media (scripting:none){:host>:not(noscript){display:none!important}}';

@@ -27,7 +27,7 @@ import { siteOf } from '../core/data/site-format.js';
 import { type Edit, escapeText, feedLinkEdits, headEdits, type HeadSource, scriptJson } from './head.js';
 import { type FoundElement, parsePage } from './page-parser.js';
 import { usedStyles } from './used-styles.js';
-import { noScriptStyles } from './no-script-styles.js';
+import { noScriptPending, noScriptStyles } from './no-script-styles.js';
 
 export interface RenderPageOptions {
   /** The page's own address: relative sources resolve against it, and its `?id=` and each list's page key (`?query-1-page=`) choose content. */
@@ -383,7 +383,7 @@ function renderElement(found: FoundElement, element: ServerElement, written: Wri
 
 /**
  * An element whose source failed shows its skeleton until the browser loads the source. Without
- * script nothing will: the skeleton goes (the rule below, inert once script runs), and the element
+ * script nothing will: the skeleton goes (`noScriptPending`, inert once script runs), and the element
  * says why in its own error panel's words and look, inside a `<noscript>` (raw text when script
  * runs, so neither the browser's render nor hydration sees it; Lit leaves what follows its own
  * markup alone). No retry button: only script could work it. An element with no failure of its
@@ -395,8 +395,6 @@ function withoutScript(element: ServerElement): string {
   const message = format(coreMessages[element.resolvedLocale].errors[failure.kind], { status: failure.status ?? '' });
   return `<noscript><div class="error" role="alert" part="error"><p>${escapeText(message)}</p></div></noscript>`;
 }
-
-const NO_SCRIPT_PENDING = '@media (scripting:none){:host>:not(noscript){display:none!important}}';
 
 /** The text of the `<style>` Lit SSR writes into an element's shadow root (its `elementStyles`). */
 const shadowStyle = (element: ServerElement): string =>
@@ -429,7 +427,7 @@ function renderShadow(found: FoundElement, element: ServerElement, { styles, dat
   if (pending) shadow += withoutScript(element);
   // Lit writes the element's styles first: only the rules this root's DOM may use go in the page.
   if (css && shadow.startsWith(`<style>${css}</style>`)) {
-    const used = usedStyles(css + (noScriptStyles[found.tag] ?? '') + (pending ? NO_SCRIPT_PENDING : ''), shadow);
+    const used = usedStyles(css + (noScriptStyles[found.tag] ?? '') + (pending ? noScriptPending : ''), shadow);
     shadow = `<style>${used}</style>${shadow.slice(`<style>${css}</style>`.length)}`;
     styles.add(used);
   }
